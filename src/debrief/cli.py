@@ -1,0 +1,268 @@
+"""The `debrief` command. Every subcommand is a thin layer over the domain modules.
+
+Exit codes: 0 ok, 1 nothing found, 2 bad input (one line on stderr naming the file, line or field).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from debrief import __version__
+from debrief.glossary import GlossaryError, load_glossary, read_entries, shipped_glossary
+from debrief.glossary_check import check_files
+from debrief.glossary_csv import read_csv, write_csv, write_toml
+from debrief.lookup import search
+from debrief.matcher import JargonMatcher, Match
+
+OK, NOTHING, BAD_INPUT = 0, 1, 2
+
+
+class UserError(Exception):
+    """A mistake in what the user gave us: reported in one line, exit code 2."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return OK
+    try:
+        return args.handler(args)
+    except (UserError, GlossaryError) as exc:
+        print(f"debrief: {exc}", file=sys.stderr)
+        return BAD_INPUT
+    except BrokenPipeError:
+        sys.stderr.close()  # output piped into `head`: not an error
+        return OK
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="debrief",
+        description="Explain the NHS jargon in your meeting notes. Offline; nothing leaves this machine.",
+    )
+    parser.add_argument("--version", action="version", version=f"debrief {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    lookup = commands.add_parser("lookup", help="meanings of a term, fuzzy, best first")
+    lookup.add_argument("term", nargs="+", help="an acronym or phrase, e.g. ARRS or 'place based'")
+    lookup.add_argument("--json", action="store_true", help="machine-readable output")
+    lookup.add_argument("-n", "--limit", type=int, default=8, help="at most this many meanings")
+    lookup.set_defaults(handler=cmd_lookup)
+
+    scan = commands.add_parser("scan", help="the jargon (and unknown acronyms) in a text")
+    scan.add_argument(
+        "file", nargs="?", default="-", help="a text or Markdown file, or - for stdin"
+    )
+    scan.add_argument("--json", action="store_true", help="machine-readable output")
+    scan.add_argument(
+        "--attendees", default="", help="comma-separated people or initials never to flag (KP, JS)"
+    )
+    scan.set_defaults(handler=cmd_scan)
+
+    glossary = commands.add_parser("glossary", help="check, count, export or import the glossary")
+    sub = glossary.add_subparsers(title="glossary commands", metavar="ACTION", required=True)
+    check = sub.add_parser("check", help="validate glossary files (default: the shipped glossary)")
+    check.add_argument("paths", nargs="*", type=Path, help="TOML files or folders")
+    check.set_defaults(handler=cmd_glossary_check)
+    stats = sub.add_parser("stats", help="entries per file and category, senses, historical terms")
+    stats.set_defaults(handler=cmd_glossary_stats)
+    export = sub.add_parser("export", help="write the glossary as CSV")
+    export.add_argument("csv", type=Path, help="the CSV file to write")
+    export.set_defaults(handler=cmd_glossary_export)
+    imp = sub.add_parser("import", help="read a glossary CSV, check it, and write it as TOML")
+    imp.add_argument("csv", type=Path, help="a CSV with the export's header")
+    imp.add_argument(
+        "-o", "--output", type=Path, help="TOML file to write (default: beside the CSV)"
+    )
+    imp.set_defaults(handler=cmd_glossary_import)
+    return parser
+
+
+# -- lookup -------------------------------------------------------------------------------------
+
+
+def cmd_lookup(args: argparse.Namespace) -> int:
+    query = " ".join(args.term).strip()
+    if not query:
+        raise UserError("lookup: give a term to look up")
+    results = search(shipped_glossary(), query, limit=max(1, args.limit))
+    if args.json:
+        _print_json({"query": query, "results": [r.to_json() for r in results]})
+        return OK if results else NOTHING
+    if not results:
+        print(f"Nothing in the glossary is close to '{query}'.")
+        return NOTHING
+    if not results[0].exact:
+        print(f"No exact match for '{query}'. Did you mean:")
+    for number, result in enumerate(results, start=1):
+        e = result.entry
+        label = e.term if e.expansion.lower() == e.term.lower() else f"{e.term} — {e.expansion}"
+        note = "" if result.exact else f"  ({result.score:.0f}% match)"
+        print(f"{number}. {label}  [{e.category}]{note}")
+        print(f"   {e.plain}")
+        if e.historical and e.replaced_by:
+            print(f"   No longer used: replaced by {e.replaced_by}.")
+    return OK
+
+
+# -- scan ---------------------------------------------------------------------------------------
+
+
+def read_text(source: str) -> tuple[str, str]:
+    """(name, text) of a file or stdin; non-UTF-8 or binary input is a UserError."""
+    if source == "-":
+        name, data = "<stdin>", sys.stdin.buffer.read()
+    else:
+        path = Path(source)
+        name = str(path)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise UserError(f"{name}: no such file") from None
+        except IsADirectoryError:
+            raise UserError(f"{name}: is a folder, not a text file") from None
+        except OSError as exc:
+            raise UserError(f"{name}: cannot read: {exc.strerror}") from None
+    if b"\x00" in data:
+        raise UserError(f"{name}: looks like a binary file, not text")
+    try:
+        return name, data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UserError(f"{name}: line {line}: not UTF-8 text (byte {exc.start})") from None
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    name, text = read_text(args.file)
+    attendees = [a for a in args.attendees.split(",") if a.strip()]
+    matches = [
+        m for m in JargonMatcher(shipped_glossary()).find(text, attendees) if not m.well_known
+    ]
+    if args.json:
+        _print_json({"matches": [m.to_json() for m in matches]})
+    else:
+        print_scan_table(name, text, matches)
+    return OK if matches else NOTHING
+
+
+def print_scan_table(name: str, text: str, matches: list[Match]) -> None:
+    if not matches:
+        print(f"{name}: no jargon found.")
+        return
+    rows = []
+    line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    import bisect
+
+    for m in matches:
+        line = bisect.bisect_right(line_starts, m.start)
+        where = f"{line}:{m.start - line_starts[line - 1] + 1}"
+        entry = m.entry
+        meaning = entry.expansion if entry else "unknown acronym: not in the glossary"
+        if entry and len(m.senses) > 1:
+            meaning += f"  (+{len(m.senses) - 1} other meaning{'s' if len(m.senses) > 2 else ''})"
+        rows.append((where, m.surface, m.kind, entry.term if entry else "?", meaning))
+    widths = [
+        max(len(r[i]) for r in rows + [("where", "text", "kind", "term", "")]) for i in range(4)
+    ]
+    widths = [min(w, 30) for w in widths]
+    head = ("where", "text", "kind", "term", "meaning")
+    print("  ".join(h.ljust(w) for h, w in zip(head, widths + [0])).rstrip())
+    for row in rows:
+        print("  ".join(c[:30].ljust(w) for c, w in zip(row, widths + [0])).rstrip())
+    kinds = Counter(m.kind for m in matches)
+    terms = {m.entry.id for m in matches if m.entry}
+    summary = ", ".join(f"{n} {k}" for k, n in kinds.most_common())
+    print(f"\n{len(matches)} matches ({summary}); {len(terms)} different terms.")
+
+
+# -- glossary -----------------------------------------------------------------------------------
+
+
+def cmd_glossary_check(args: argparse.Namespace) -> int:
+    problems = check_files(args.paths or None)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s).", file=sys.stderr)
+        return BAD_INPUT
+    count = len(read_entries(args.paths or None))
+    print(f"Glossary OK: {count} entries.")
+    return OK
+
+
+def cmd_glossary_stats(args: argparse.Namespace) -> int:
+    glossary = shipped_glossary()
+    entries = list(glossary)
+    by_file = Counter(e.origin for e in entries)
+    by_category = Counter(e.category for e in entries)
+    terms = Counter(e.term.lower() for e in entries)
+    print(f"{len(entries)} entries, {len(terms)} distinct terms.")
+    print(
+        f"{sum(1 for n in terms.values() if n > 1)} terms have several senses; "
+        f"{sum(1 for e in entries if e.historical)} entries are historical."
+    )
+    print("\nEntries per file:")
+    for name, n in sorted(by_file.items()):
+        print(f"  {n:5}  {name}")
+    print("\nEntries per category:")
+    for name, n in by_category.most_common():
+        print(f"  {n:5}  {name}")
+    return OK
+
+
+def cmd_glossary_export(args: argparse.Namespace) -> int:
+    try:
+        count = write_csv(shipped_glossary(), args.csv)
+    except OSError as exc:
+        raise UserError(f"{args.csv}: cannot write: {exc.strerror}") from None
+    print(f"Wrote {count} entries to {args.csv}.")
+    return OK
+
+
+def cmd_glossary_import(args: argparse.Namespace) -> int:
+    entries = read_csv(args.csv)
+    if not entries:
+        raise UserError(f"{args.csv}: no entries")
+    output = args.output or args.csv.with_suffix(".toml")
+    known = {e.id for e in shipped_glossary()} | {e.id for e in entries}
+    from debrief.glossary_check import check_entries
+
+    problems = [p for p in check_entries(entries) if not _resolves_in_shipped(p.message, known)]
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s); nothing written.", file=sys.stderr)
+        return BAD_INPUT
+    try:
+        write_toml(entries, output)
+    except OSError as exc:
+        raise UserError(f"{output}: cannot write: {exc.strerror}") from None
+    load_glossary([output])  # prove it reads back
+    print(f"Imported {len(entries)} entries from {args.csv} into {output}.")
+    return OK
+
+
+def _resolves_in_shipped(message: str, known: set[str]) -> bool:
+    """Links from an imported file to shipped entries are fine."""
+    for prefix in ("see_also '", "replaced_by '"):
+        if message.startswith(prefix):
+            return message[len(prefix) :].split("'")[0] in known
+    return False
+
+
+def _print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

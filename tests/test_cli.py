@@ -1,0 +1,162 @@
+"""The `debrief` command as a user runs it: real processes, real files, exit codes and output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from gold import FIXTURES
+
+SAMPLE = FIXTURES / "02-phone-notes-pcn-cd-forum.md"
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "debrief", *args], input=stdin, capture_output=True, timeout=60
+    )
+    return subprocess.CompletedProcess(
+        result.args, result.returncode, result.stdout.decode(), result.stderr.decode()
+    )
+
+
+def test_lookup_json_contract():
+    result = run("lookup", "ARRS", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["query"] == "ARRS"
+    first = data["results"][0]
+    assert set(first) == {"id", "term", "expansion", "plain", "category", "score"}
+    assert first["id"] == "arrs" and first["expansion"] == "Additional Roles Reimbursement Scheme"
+
+
+def test_lookup_lists_every_sense():
+    result = run("lookup", "pid")
+    assert result.returncode == 0
+    assert "patient identifiable data" in result.stdout.lower()
+    assert "project initiation document" in result.stdout.lower()
+
+
+def test_lookup_fuzzy_says_did_you_mean():
+    result = run("lookup", "Intergrated", "Care", "Bord")
+    assert result.returncode == 0
+    assert result.stdout.startswith("No exact match for 'Intergrated Care Bord'. Did you mean:")
+    assert "1. ICB" in result.stdout
+
+
+def test_lookup_nothing_close_exits_1():
+    result = run("lookup", "zzqqxxjj", "--json")
+    assert result.returncode == 1
+    assert json.loads(result.stdout) == {"query": "zzqqxxjj", "results": []}
+
+
+def test_scan_json_contract_and_offsets():
+    text = SAMPLE.read_text(encoding="utf-8")
+    result = run("scan", str(SAMPLE), "--json")
+    assert result.returncode == 0, result.stderr
+    matches = json.loads(result.stdout)["matches"]
+    keys = {
+        "start",
+        "end",
+        "surface",
+        "kind",
+        "score",
+        "term",
+        "id",
+        "expansion",
+        "plain",
+        "alternatives",
+    }
+    assert matches and all(set(m) == keys for m in matches)
+    assert [m["start"] for m in matches] == sorted(m["start"] for m in matches)
+    for m in matches:
+        assert text[m["start"] : m["end"]] == m["surface"]
+    by_surface = {m["surface"]: m for m in matches}
+    assert by_surface["Intergrated Care Board"]["kind"] == "fuzzy"
+    assert by_surface["Intergrated Care Board"]["id"] == "icb"
+
+
+def test_scan_reads_stdin_and_prints_a_table():
+    result = run("scan", "-", stdin=b"The icb and the PCNs met.\n")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["where", "text", "kind", "term", "meaning"]
+    assert any(line.split()[:4] == ["1:5", "icb", "variant", "ICB"] for line in lines)
+    assert "2 matches" in result.stdout
+
+
+def test_scan_offsets_are_into_the_text_as_read():
+    data = "\ufeffPCN\r\nICB’s plan\n".encode()
+    result = run("scan", "-", "--json", stdin=data)
+    text = data.decode("utf-8")
+    for m in json.loads(result.stdout)["matches"]:
+        assert text[m["start"] : m["end"]] == m["surface"]
+
+
+def test_scan_of_text_without_jargon_exits_1():
+    result = run("scan", "-", stdin=b"Nothing to see here.\n")
+    assert result.returncode == 1
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "looks like a binary file"),
+        ("line one\nthé".encode("latin-1"), "line 2: not UTF-8 text"),
+    ],
+)
+def test_scan_bad_input_is_one_clear_line(tmp_path, data, message):
+    path = tmp_path / "notes.txt"
+    path.write_bytes(data)
+    result = run("scan", str(path))
+    assert result.returncode == 2
+    assert result.stderr.strip() == result.stderr.strip().splitlines()[0]
+    assert str(path) in result.stderr and message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_scan_missing_file(tmp_path):
+    result = run("scan", str(tmp_path / "nope.md"))
+    assert result.returncode == 2 and "nope.md: no such file" in result.stderr
+
+
+def test_glossary_check_passes_on_the_shipped_glossary():
+    result = run("glossary", "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Glossary OK:")
+
+
+def test_glossary_check_fails_with_file_and_entry(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[term]]\nid = "x"\nterm = "X"\n', encoding="utf-8")
+    result = run("glossary", "check", str(bad))
+    assert result.returncode == 2
+    assert f"{bad}: entry x: missing 'expansion'" in result.stderr
+
+
+def test_glossary_export_and_import_round_trip(tmp_path):
+    csv_path, toml_path = tmp_path / "g.csv", tmp_path / "g.toml"
+    assert run("glossary", "export", str(csv_path)).returncode == 0
+    result = run("glossary", "import", str(csv_path), "-o", str(toml_path))
+    assert result.returncode == 0, result.stderr
+    assert run("glossary", "check", str(toml_path)).returncode == 0
+
+
+def test_glossary_import_of_a_broken_csv(tmp_path):
+    path = tmp_path / "broken.csv"
+    path.write_text("id,term\nx,X\n", encoding="utf-8")
+    result = run("glossary", "import", str(path))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"debrief: {path}: line 1:")
+    assert not (tmp_path / "broken.toml").exists()
+
+
+def test_glossary_stats():
+    result = run("glossary", "stats")
+    assert result.returncode == 0 and "entries" in result.stdout and "senses" in result.stdout
+
+
+def test_help_and_version():
+    assert run("--help").returncode == 0
+    assert run("--version").stdout.startswith("debrief ")

@@ -1,0 +1,91 @@
+"""Property tests: whatever the text, the matcher and the parsers never fail and never lie."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from debrief.glossary import GlossaryError
+from debrief.glossary_csv import read_csv
+from debrief.tokens import form_key
+
+JARGONISH = st.sampled_from(
+    [
+        "ICB",
+        "pcns",
+        "ICB's",
+        "Intergrated",
+        "Care",
+        "Board",
+        "ACP",
+        "Core 20 plus 5",
+        "A&E",
+        "place-based",
+        "partnership",
+        "NHS 111",
+        "'place'",
+        "XYZB",
+        "JAN–MAR",
+        "Addtional",
+        "Roles",
+        "DES",
+        "Network",
+        "Contract",
+        "’s",
+        "s'",
+        "\n\n",
+        "\r\n",
+        "\t",
+        "-",
+        " ",
+        "é",
+        "🙂",
+        "\x00",
+    ]
+)
+TEXT = st.one_of(
+    st.text(),
+    st.lists(st.one_of(JARGONISH, st.text(alphabet=string.printable, max_size=8)), max_size=40).map(
+        " ".join
+    ),
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=TEXT)
+def test_find_never_raises_and_spans_are_valid(matcher, text):
+    matches = matcher.find(text)
+    previous_end = 0
+    for m in matches:
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.start >= previous_end, "in order, not overlapping"
+        assert text[m.start : m.end] == m.surface
+        assert m.kind in ("exact", "variant", "fuzzy", "unknown")
+        assert (m.kind == "unknown") == (not m.senses)
+        assert 0.0 <= m.score <= 100.0
+        previous_end = m.end
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=TEXT, attendees=st.lists(st.text(max_size=12), max_size=4))
+def test_find_with_any_attendees_never_raises(matcher, text, attendees):
+    for m in matcher.find(text, attendees):
+        assert text[m.start : m.end] == m.surface
+
+
+@given(st.text())
+def test_form_key_is_idempotent(text):
+    assert form_key(form_key(text)) == form_key(text)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.one_of(st.text(), st.binary().map(lambda b: b.decode("latin-1"))))
+def test_csv_reader_either_reads_or_names_the_file(tmp_path, content):
+    path = tmp_path / "terms.csv"
+    path.write_text(content, encoding="utf-8")
+    try:
+        read_csv(path)
+    except GlossaryError as exc:
+        assert str(exc).startswith(str(path))
