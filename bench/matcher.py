@@ -92,13 +92,9 @@ def main() -> None:
     t_build, _ = best_of(args.repeat, lambda: None, lambda _: JargonMatcher(glossary))
 
     print(f"\nfull scan (best of {args.repeat}):")
-    print(
-        f"  debrief        {t_debrief:8.3f} s  {len(found):7,} matches (exact, variant, fuzzy, unknown)"
-    )
+    print(f"  debrief        {t_debrief:8.3f} s  {len(found):7,} matches (exact, variant, fuzzy, unknown)")
     print(f"  flashtext      {t_flash:8.3f} s  {len(flash_found):7,} matches (exact forms only)")
-    print(
-        f"  pyahocorasick  {t_aho:8.3f} s  {len(aho_found):7,} matches (exact forms, no word bounds)"
-    )
+    print(f"  pyahocorasick  {t_aho:8.3f} s  {len(aho_found):7,} matches (exact forms, no word bounds)")
     print(f"  debrief / flashtext     = {t_debrief / t_flash:.2f}   (target <= 1.00)")
     print(f"  debrief / pyahocorasick = {t_debrief / t_aho:.2f}")
     print(f"  (building debrief's matcher: {t_build * 1000:.1f} ms, once per glossary)")
@@ -114,16 +110,13 @@ def main() -> None:
     middle = len(note_lines) // 2
     t_full, _ = best_of(args.repeat, fresh, lambda m: m.find(note))
     matcher.find(note)  # warm: as in the editor, every line has been matched once
-    edits = [
-        f"{note_lines[middle]} and the icb's Intergrated Care Board said {i}" for i in range(50)
-    ]
+    edits = [f"{note_lines[middle]} and the icb's Intergrated Care Board said {i}" for i in range(50)]
     t_edit = statistics.median(_time(lambda e=e: matcher.match_line(e)) for e in edits)
     t_refind = statistics.median(_time(lambda: matcher.find(note)) for _ in range(args.repeat))
     print(f"\nediting one line of a {words:,}-word note:")
     print(f"  full scan (cold)         {t_full * 1000:9.2f} ms")
     print(
-        f"  re-match the edited line {t_edit * 1000:9.3f} ms   ratio {t_edit / t_full:.5f} "
-        f"(target <= 0.01)"
+        f"  re-match the edited line {t_edit * 1000:9.3f} ms   ratio {t_edit / t_full:.5f} (target <= 0.01)"
     )
     print(
         f"  whole note again, warm   {t_refind * 1000:9.2f} ms   ratio {t_refind / t_full:.3f} "

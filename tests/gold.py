@@ -56,8 +56,6 @@ def gold_terms(name: str) -> list[GoldTerm]:
                 at = _word_at(text, surface, at + 1)
         assert at >= 0, f"{name}: gold surface {surface!r} not in the text"
         used.add(at)
-        located.append(
-            GoldTerm(at, at + len(surface), surface, item["canonical"], item["expansion"])
-        )
+        located.append(GoldTerm(at, at + len(surface), surface, item["canonical"], item["expansion"]))
         cursor = at + len(surface)
     return located

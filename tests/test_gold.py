@@ -96,8 +96,7 @@ def test_every_ambiguous_acronym_gets_the_sense_gold_gives(matcher, glossary, ca
             checked += 1
             if match.entry.id not in acceptable:
                 wrong.append(
-                    f"{name}: {g.surface!r} at {g.start} read as {match.entry.id}, "
-                    f"gold: {g.expansion}"
+                    f"{name}: {g.surface!r} at {g.start} read as {match.entry.id}, gold: {g.expansion}"
                 )
     with capsys.disabled():
         print(f"\nsenses of ambiguous acronyms: {checked - len(wrong)}/{checked} right")

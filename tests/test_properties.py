@@ -47,9 +47,7 @@ JARGONISH = st.sampled_from(
 )
 TEXT = st.one_of(
     st.text(),
-    st.lists(st.one_of(JARGONISH, st.text(alphabet=string.printable, max_size=8)), max_size=40).map(
-        " ".join
-    ),
+    st.lists(st.one_of(JARGONISH, st.text(alphabet=string.printable, max_size=8)), max_size=40).map(" ".join),
 )
 
 

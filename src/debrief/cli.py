@@ -59,9 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     lookup.set_defaults(handler=cmd_lookup)
 
     scan = commands.add_parser("scan", help="the jargon (and unknown acronyms) in a text")
-    scan.add_argument(
-        "file", nargs="?", default="-", help="a text or Markdown file, or - for stdin"
-    )
+    scan.add_argument("file", nargs="?", default="-", help="a text or Markdown file, or - for stdin")
     scan.add_argument("--json", action="store_true", help="machine-readable output")
     scan.add_argument(
         "--attendees", default="", help="comma-separated people or initials never to flag (KP, JS)"
@@ -80,9 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(handler=cmd_glossary_export)
     imp = sub.add_parser("import", help="read a glossary CSV, check it, and write it as TOML")
     imp.add_argument("csv", type=Path, help="a CSV with the export's header")
-    imp.add_argument(
-        "-o", "--output", type=Path, help="TOML file to write (default: beside the CSV)"
-    )
+    imp.add_argument("-o", "--output", type=Path, help="TOML file to write (default: beside the CSV)")
     imp.set_defaults(handler=cmd_glossary_import)
     return parser
 
@@ -144,9 +140,7 @@ def read_text(source: str) -> tuple[str, str]:
 def cmd_scan(args: argparse.Namespace) -> int:
     name, text = read_text(args.file)
     attendees = [a for a in args.attendees.split(",") if a.strip()]
-    matches = [
-        m for m in JargonMatcher(shipped_glossary()).find(text, attendees) if not m.well_known
-    ]
+    matches = [m for m in JargonMatcher(shipped_glossary()).find(text, attendees) if not m.well_known]
     if args.json:
         _print_json({"matches": [m.to_json() for m in matches]})
     else:
@@ -170,9 +164,7 @@ def print_scan_table(name: str, text: str, matches: list[Match]) -> None:
         if entry and len(m.senses) > 1:
             meaning += f"  (+{len(m.senses) - 1} other meaning{'s' if len(m.senses) > 2 else ''})"
         rows.append((where, m.surface, m.kind, entry.term if entry else "?", meaning))
-    widths = [
-        max(len(r[i]) for r in rows + [("where", "text", "kind", "term", "")]) for i in range(4)
-    ]
+    widths = [max(len(r[i]) for r in rows + [("where", "text", "kind", "term", "")]) for i in range(4)]
     widths = [min(w, 30) for w in widths]
     head = ("where", "text", "kind", "term", "meaning")
     print("  ".join(h.ljust(w) for h, w in zip(head, widths + [0])).rstrip())

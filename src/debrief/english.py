@@ -16,9 +16,7 @@ from importlib import resources
 _MIN_FREQUENCY = 50
 
 # Lower-case words the dictionary lacks but that are everyday words or everyday abbreviations.
-EXTRA_WORDS = frozenset(
-    "dna pm am etc eg ie vs via re thru yest pls tbc tba asap fyi aob nb ok".split()
-)
+EXTRA_WORDS = frozenset("dna pm am etc eg ie vs via re thru yest pls tbc tba asap fyi aob nb ok".split())
 
 _BRITISH = (
     ("isation", "ization"),

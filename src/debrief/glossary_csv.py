@@ -67,9 +67,7 @@ def read_csv(path: Path) -> list[Entry]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise GlossaryError(
-            f"{path}: not UTF-8 text (byte {exc.start}); save the CSV as UTF-8"
-        ) from None
+        raise GlossaryError(f"{path}: not UTF-8 text (byte {exc.start}); save the CSV as UTF-8") from None
     except OSError as exc:
         raise GlossaryError(f"{path}: cannot read: {exc.strerror}") from None
     reader = csv.reader(text.splitlines(keepends=True), strict=True)
@@ -108,9 +106,7 @@ def read_csv(path: Path) -> list[Entry]:
         except GlossaryError as exc:
             raise GlossaryError(f"{path}: line {line}: {exc}") from None
         if entry.id in seen:
-            raise GlossaryError(
-                f"{path}: line {line}: id '{entry.id}' repeats line {seen[entry.id]}"
-            )
+            raise GlossaryError(f"{path}: line {line}: id '{entry.id}' repeats line {seen[entry.id]}")
         seen[entry.id] = line
         entries.append(entry)
     return entries

@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -39,6 +41,7 @@ MONTHS = frozenset("JAN FEB MAR APR MAY JUN JUL AUG SEP SEPT OCT NOV DEC".split(
 DAYS = frozenset("MON TUE TUES WED WEDS THU THUR THURS FRI SAT SUN".split())
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _QUOTES = "'\"‘’“”"
+_SPLIT = re.compile(f"({TOKEN.pattern})")  # split keeps the tokens: gap, token, gap, …, gap
 _INITIALS_BEFORE_PAREN = re.compile(r"\b([A-Z]{2,3})\s*\((?![A-Z]{2,}\))")
 _INITIALS_IN_PAREN = re.compile(r"\(([A-Z]{2,3})\)")
 
@@ -47,7 +50,7 @@ MIN_FUZZY_LEN = 5
 MIN_FUZZY_SINGLE_WORD = 7
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Match:
     """A stretch of text that is (or looks like) jargon."""
 
@@ -88,6 +91,8 @@ class _Form:
     text: str
     acronym: bool  # a single acronym token: case matters when lower-cased forms are words
     derived: bool = False  # made by splitting "Core20PLUS5": a match through it is a variant
+    # Whether accepting it depends on the words around it, not only on its own writing.
+    contextual: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,15 +102,14 @@ class _Cand:
     fuzzy: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    """A match within one line, before senses are ranked (offsets relative to the line)."""
+class LineMatch(NamedTuple):
+    """A match within one line (offsets into the line); senses in glossary order, not ranked."""
 
     start: int
     end: int
     kind: str
     score: float
-    forms: tuple[_Form, ...]
+    senses: tuple[Entry, ...]
 
 
 class JargonMatcher:
@@ -128,7 +132,8 @@ class JargonMatcher:
                     node = node.setdefault(key, {})
                 ends = node.setdefault(None, [])
                 if not any(f.entry is entry for f in ends):
-                    ends.append(_Form(entry, text, single_acronym, derived))
+                    contextual = entry.everyday or text.upper() in MONTHS
+                    ends.append(_Form(entry, text, single_acronym, derived, contextual))
                 vocab.update(keys)
                 for key in keys:
                     long_enough = MIN_FUZZY_LEN if len(keys) > 1 else MIN_FUZZY_SINGLE_WORD
@@ -141,27 +146,29 @@ class JargonMatcher:
         self._token_cache: dict[str, tuple[tuple[_Cand, ...], bool, bool]] = {}
         self._interesting: set[str] = set()  # tokens that start a term or look like acronyms
         self._verdicts: dict[tuple, tuple | None] = {}
-        self._line_cache: dict[str, tuple[_Hit, ...]] = {}
+        self._line_cache: dict[str, tuple[LineMatch, ...]] = {}
 
     # -- public API -------------------------------------------------------------------------
 
     def find(self, text: str, attendees: Iterable[str] | None = None) -> list[Match]:
         """Every jargon match in the text, in order, with senses ranked by context."""
         given = self.attendees if attendees is None else attendees
-        skip = initials_of(given) | {
-            i for i in initials_introduced(text) if not self.glossary.senses(i)
-        }
-        raw: list[tuple[int, _Hit]] = []
+        skip = initials_of(given) | {i for i in initials_introduced(text) if not self.glossary.senses(i)}
+        matches: list[Match] = []
+        cache = self._line_cache
         offset = 0
         for line in text.splitlines(keepends=True):
-            for hit in self.match_line(line):
-                raw.append((offset, hit))
+            hits = cache.get(line)
+            if hits is None:
+                hits = self.match_line(line)
+            for start, end, kind, score, senses in hits:
+                surface = line[start:end]
+                if not (skip and _is_initials(surface, skip)):
+                    matches.append(Match(offset + start, offset + end, surface, kind, score, senses))
             offset += len(line)
-        return rank_senses(
-            text, [self._to_match(text, o, h) for o, h in raw if _keep(text, o, h, skip)]
-        )
+        return rank_senses(text, matches)
 
-    def match_line(self, line: str) -> tuple[_Hit, ...]:
+    def match_line(self, line: str) -> tuple[LineMatch, ...]:
         """Matches within one line (cached by the line's text)."""
         cached = self._line_cache.get(line)
         if cached is None:
@@ -178,85 +185,111 @@ class JargonMatcher:
 
     # -- matching one line ------------------------------------------------------------------
 
-    def _scan_line(self, line: str) -> list[_Hit]:
-        words = TOKEN.findall(line)
+    def _scan_line(self, line: str) -> list[LineMatch]:
+        parts = _SPLIT.split(line)
+        words = parts[1::2]
+        cache = self._token_cache
         if self._interesting.isdisjoint(words):
-            fresh = [w for w in words if w not in self._token_cache]
+            fresh = [w for w in words if w not in cache]
             if not fresh or not any(self._token_info(w)[2] for w in fresh):
                 return []  # most lines of ordinary prose stop here, at C speed
-        infos = [self._token_cache.get(w) or self._token_info(w) for w in words]
-        toks = list(TOKEN.finditer(line))
-        cands = [info[0] for info in infos]
-        found: list[_Hit] = []
+        infos = [cache.get(w) or self._token_info(w) for w in words]
+        # Token i spans offs[2i]:offs[2i+1]: cumulative lengths of the split, at C speed.
+        offs = list(accumulate(map(len, parts)))
+        found: list[LineMatch] = []
+        unknown: list[int] = []
         for i, info in enumerate(infos):
             if info[1]:
-                self._walk(line, toks, cands, i, found)
-        chosen = _longest_non_overlapping(found)
-        for i, info in enumerate(infos):
-            if info[2] and not info[1]:  # an acronym the glossary does not know
-                tok = toks[i]
-                if not _inside(chosen, tok.start(), tok.end()) and not _month_context(toks, i):
-                    chosen.append(_Hit(tok.start(), tok.end(), UNKNOWN, 0.0, ()))
-        chosen.sort(key=lambda h: h.start)
+                self._walk(line, offs, infos, i, found)
+            elif info[2]:
+                unknown.append(i)
+        chosen = _longest_non_overlapping(found) if len(found) > 1 else found
+        for i in unknown:  # acronyms the glossary does not know
+            start, end = offs[2 * i], offs[2 * i + 1]
+            if not _inside(chosen, start, end) and not _month_context(words, i):
+                chosen.append(LineMatch(start, end, UNKNOWN, 0.0, ()))
+        chosen.sort()
         return chosen
 
-    def _walk(self, line, toks, cands, i, found) -> None:
-        # Depth-first over candidate keys; branching is tiny (a token rarely has two keys).
-        stack = [(self._trie, i, False, False)]
-        while stack:
-            node, j, changed, fuzzy = stack.pop()
-            if j > i and None in node:
-                hit = self._accept(line, toks, i, j, node[None], changed, fuzzy)
+    def _walk(self, line, offs, infos, i, found) -> None:
+        """Every glossary form that starts at token i. Tokens nearly always have one candidate
+        key, so follow that chain directly and branch only where a token has several."""
+        node, j, changed, fuzzy = self._trie, i, False, False
+        n = len(infos)
+        while j < n:
+            cands = infos[j][0]
+            if len(cands) != 1:
+                self._branch(line, offs, infos, i, found, node, j, changed, fuzzy)
+                return
+            cand = cands[0]
+            node = node.get(cand.key)
+            if node is None:
+                return
+            j += 1
+            changed = changed or cand.changed
+            fuzzy = fuzzy or cand.fuzzy
+            forms = node.get(None)
+            if forms is not None:
+                hit = self._accept(line, offs, i, j, forms, changed, fuzzy)
                 if hit is not None:
                     found.append(hit)
-            if j >= len(toks):
-                continue
-            for cand in cands[j]:
-                child = node.get(cand.key)
-                if child is not None:
-                    stack.append((child, j + 1, changed or cand.changed, fuzzy or cand.fuzzy))
 
-    def _accept(self, line, toks, i, j, forms, changed, fuzzy) -> _Hit | None:
-        start, end = toks[i].start(), toks[j - 1].end()
+    def _branch(self, line, offs, infos, i, found, node, j, changed, fuzzy) -> None:
+        stack = [
+            (child, j + 1, changed or c.changed, fuzzy or c.fuzzy)
+            for c in infos[j][0]
+            if (child := node.get(c.key)) is not None
+        ]
+        while stack:
+            node, j, changed, fuzzy = stack.pop()
+            if None in node:
+                hit = self._accept(line, offs, i, j, node[None], changed, fuzzy)
+                if hit is not None:
+                    found.append(hit)
+            if j < len(infos):
+                for cand in infos[j][0]:
+                    child = node.get(cand.key)
+                    if child is not None:
+                        stack.append((child, j + 1, changed or cand.changed, fuzzy or cand.fuzzy))
+
+    def _accept(self, line, offs, i, j, forms, changed, fuzzy) -> LineMatch | None:
+        start, end = offs[2 * i], offs[2 * j - 1]
         surface = line[start:end]
-        single = j - i == 1
-        if single and (forms[0].entry.everyday or forms[0].text.upper() in MONTHS):
-            verdict = self._judge(line, toks, i, j, surface, forms, changed, fuzzy)
+        if j - i == 1 and forms[0].contextual:
+            verdict = self._judge(line, offs, i, j, surface, forms, changed, fuzzy)
         else:  # depends on the words only: judged once per distinct surface
             memo = (surface, id(forms), changed, fuzzy)
             verdict = self._verdicts.get(memo, _UNSEEN)
             if verdict is _UNSEEN:
-                verdict = self._verdicts[memo] = self._judge(
-                    line, toks, i, j, surface, forms, changed, fuzzy
-                )
+                verdict = self._verdicts[memo] = self._judge(line, offs, i, j, surface, forms, changed, fuzzy)
         if verdict is None:
             return None
-        kind, score, kept = verdict
-        return _Hit(start, end, kind, score, kept)
+        return LineMatch(start, end, *verdict)
 
-    def _judge(self, line, toks, i, j, surface, forms, changed, fuzzy):
+    def _judge(self, line, offs, i, j, surface, forms, changed, fuzzy):
         single = j - i == 1
         if fuzzy and single and len(surface) < MIN_FUZZY_SINGLE_WORD:
             return None
-        if fuzzy and not single and all(self._candidates(t.group())[0].fuzzy for t in toks[i:j]):
+        words = TOKEN.findall(surface)
+        if fuzzy and not single and all(self._candidates(w)[0].fuzzy for w in words):
             return None
         kept = []
         for form in forms:
             if form.acronym and not _acronym_case_ok(surface, form.text):
                 continue
-            if form.entry.everyday and single and not _everyday_ok(line, toks, i, form.entry):
+            if single and form.entry.everyday and not _everyday_ok(line, offs, i, form.entry):
                 continue
-            if single and form.text.upper() in MONTHS and _month_context(toks, i):
+            if single and form.text.upper() in MONTHS and _month_context(TOKEN.findall(line), i):
                 continue
             kept.append(form)
         if not kept:
             return None
-        best = kept[0].text
+        senses = tuple(f.entry for f in kept)
         if fuzzy:
-            return FUZZY, fuzz.ratio(surface.lower(), best.lower()), tuple(kept)
+            return FUZZY, fuzz.ratio(surface.lower(), kept[0].text.lower()), senses
         if not changed and any(_same_writing(surface, f) for f in kept):
-            return EXACT, 100.0, tuple(kept)
-        return VARIANT, 95.0, tuple(kept)
+            return EXACT, 100.0, senses
+        return VARIANT, 95.0, senses
 
     def _candidates(self, token: str) -> tuple[_Cand, ...]:
         return (self._token_cache.get(token) or self._token_info(token))[0]
@@ -295,11 +328,6 @@ class JargonMatcher:
         limit = 1 if len(key) <= 7 else 2
         best = process.extractOne(key, choices, scorer=OSA.distance, score_cutoff=limit)
         return best[0] if best else None
-
-    def _to_match(self, text: str, offset: int, hit: _Hit) -> Match:
-        start, end = offset + hit.start, offset + hit.end
-        senses = tuple(f.entry for f in hit.forms)
-        return Match(start, end, text[start:end], hit.kind, hit.score, senses)
 
 
 # -- rules ------------------------------------------------------------------------------------
@@ -348,32 +376,29 @@ def _same_writing(surface: str, form: _Form) -> bool:
     return surface.lower() == form.text.lower()
 
 
-def _everyday_ok(line: str, toks, i: int, entry: Entry) -> bool:
+def _everyday_ok(line: str, offs: Sequence[int], i: int, entry: Entry) -> bool:
     """Everyday words ("place", "system") are jargon only in quotes or beside their cue words."""
-    tok = toks[i]
-    before = line[tok.start() - 1] if tok.start() > 0 else ""
-    after = line[tok.end()] if tok.end() < len(line) else ""
+    start, end = offs[2 * i], offs[2 * i + 1]
+    before = line[start - 1] if start > 0 else ""
+    after = line[end] if end < len(line) else ""
     if before in _QUOTES and after in _QUOTES:
         return True
-    if strip_possessive(tok.group()).lower().endswith("s") and not form_key(entry.term).endswith(
-        "s"
-    ):
+    word = strip_possessive(line[start:end]).lower()
+    if word.endswith("s") and not form_key(entry.term).endswith("s"):
         return False  # "neighbourhoods" is ordinary English; the jargon is singular
     cues = set(entry.context)
-    near = [toks[k].group() for k in (i - 1, i + 1, i + 2) if 0 <= k < len(toks)]
+    count = len(offs) // 2
+    near = [line[offs[2 * k] : offs[2 * k + 1]] for k in (i - 1, i + 1, i + 2) if 0 <= k < count]
     return any(token_key(w) in cues or token_key(w).rstrip("s") in cues for w in near)
 
 
-def _month_context(toks, i: int) -> bool:
+def _month_context(words: Sequence[str], i: int) -> bool:
     """JAN–MAR, 3 Mar, Mar 2025: a month, not an acronym."""
-    word = toks[i].group().upper()
-    if word not in MONTHS:
+    if words[i].upper() not in MONTHS:
         return False
     for k in (i - 1, i + 1):
-        if 0 <= k < len(toks):
-            other = toks[k].group()
-            if other.upper() in MONTHS or other.isdigit():
-                return True
+        if 0 <= k < len(words) and (words[k].upper() in MONTHS or words[k].isdigit()):
+            return True
     return False
 
 
@@ -391,26 +416,25 @@ def _looks_unknown(token: str) -> bool:
     return not is_english_word(word)
 
 
-def _inside(hits: Sequence[_Hit], start: int, end: int) -> bool:
-    return any(h.start < end and start < h.end for h in hits)
+def _inside(hits: Sequence[LineMatch], start: int, end: int) -> bool:
+    return any(h[0] < end and start < h[1] for h in hits)
 
 
-def _longest_non_overlapping(hits: list[_Hit]) -> list[_Hit]:
+def _longest_non_overlapping(hits: list[LineMatch]) -> list[LineMatch]:
     order = {EXACT: 0, VARIANT: 1, FUZZY: 2}
     ranked = sorted(hits, key=lambda h: (-(h.end - h.start), order[h.kind], h.start))
-    chosen: list[_Hit] = []
+    chosen: list[LineMatch] = []
     for hit in ranked:
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
             chosen.append(hit)
     return chosen
 
 
-def _keep(text: str, offset: int, hit: _Hit, initials: frozenset[str]) -> bool:
-    """Drop people's initials (from the attendee list or the notes' own "KP (Chief Nurse)")."""
-    if not initials:
-        return True
-    word = strip_possessive(text[offset + hit.start : offset + hit.end])
-    return word not in initials and not (word.endswith("s") and word[:-1] in initials)
+def _is_initials(surface: str, initials: frozenset[str]) -> bool:
+    """People's initials (from the attendee list or "KP (Chief Nurse)" in the notes), as written,
+    possessive ("KP's") or plural."""
+    word = surface[:-2] if surface.endswith(("'s", "’s")) else surface
+    return word in initials or (word.endswith("s") and word[:-1] in initials)
 
 
 @lru_cache(maxsize=256)
