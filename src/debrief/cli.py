@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from debrief.glossary_check import check_files
 from debrief.glossary_csv import read_csv, write_csv, write_toml
 from debrief.lookup import search
 from debrief.matcher import JargonMatcher, Match
+from debrief.readability import reading_grade
 
 OK, NOTHING, BAD_INPUT = 0, 1, 2
 
@@ -202,6 +204,9 @@ def cmd_glossary_stats(args: argparse.Namespace) -> int:
         f"{sum(1 for n in terms.values() if n > 1)} terms have several senses; "
         f"{sum(1 for e in entries if e.historical)} entries are historical."
     )
+    grades = sorted(reading_grade(e.plain) for e in entries)
+    print(f"Reading grade of definitions (Flesch-Kincaid): median {statistics.median(grades):.1f}, "
+          f"90th percentile {grades[int(len(grades) * 0.9)]:.1f}, hardest {grades[-1]:.1f}.")
     print("\nEntries per file:")
     for name, n in sorted(by_file.items()):
         print(f"  {n:5}  {name}")

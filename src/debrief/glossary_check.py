@@ -17,9 +17,11 @@ from debrief.glossary import (
     glossary_files,
     read_toml,
 )
+from debrief.readability import median_grade
 from debrief.tokens import TOKEN, form_key, is_acronym, strip_possessive
 
 MAX_PLAIN_WORDS = 40
+MAX_MEDIAN_GRADE = 8.0  # Flesch-Kincaid; the NHS content standard aims at a reading age of 9 to 11
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -62,6 +64,11 @@ def check_files(paths: Iterable[Path] | None = None) -> list[Problem]:
             except GlossaryError as exc:
                 problems.append(Problem(str(path), label, str(exc)))
     problems.extend(check_entries(entries))
+    if entries:
+        median = median_grade(e.plain for e in entries)
+        if median > MAX_MEDIAN_GRADE:
+            problems.append(Problem("glossary", "-", f"median reading grade of definitions is "
+                                    f"{median:.1f}, above {MAX_MEDIAN_GRADE:.0f}"))
     return problems
 
 
