@@ -12,6 +12,7 @@ import pytest
 from gold import gold, gold_terms, sample_names, sample_text
 
 from debrief.matcher import JargonMatcher
+from debrief.tokens import form_key
 
 TARGET = 0.95
 
@@ -108,3 +109,26 @@ def test_every_ambiguous_acronym_gets_the_sense_gold_gives(matcher, glossary, ca
 def test_every_gold_term_is_in_the_glossary(glossary, name):
     for g in gold_terms(name):
         assert glossary.senses(g.canonical) or glossary.by_form(g.canonical), g.canonical
+
+
+def test_every_gold_term_resolves_to_the_entry_gold_names(matcher, glossary):
+    """Each gold occurrence is matched to an entry whose term (or one of whose forms) is the
+    gold canonical term: "Intergrated Care Board" -> ICB, "core20" -> Core20PLUS5."""
+    wrong = []
+    for name in sample_names():
+        matches = matcher.find(sample_text(name))
+        for g in gold_terms(name):
+            match = next(m for m in matches if overlaps(m.start, m.end, g.start, g.end))
+            allowed = {e.id for e in glossary.senses(g.canonical)} | {
+                e.id for e in glossary.by_form(g.canonical)
+            }
+            if "network contract des" in g.expansion.lower():
+                allowed.add("network-contract-des")
+            if match.entry is not None and match.end - match.start > g.end - g.start:
+                # A longer, more specific term that contains the gold one ("LD health checks").
+                written = " ".join(form_key(f) for f in match.entry.forms()).split()
+                if form_key(g.canonical) in written:
+                    continue
+            if match.entry is None or match.entry.id not in allowed:
+                wrong.append(f"{name}: {g.surface!r} -> {match.entry and match.entry.id}, gold {g.canonical}")
+    assert wrong == []

@@ -20,6 +20,7 @@ from debrief.glossary_csv import read_csv, write_csv, write_toml
 from debrief.lookup import search
 from debrief.matcher import JargonMatcher, Match
 from debrief.readability import reading_grade
+from debrief.store import DB_ENV, Notebook, StoreError, default_db_path
 
 OK, NOTHING, BAD_INPUT = 0, 1, 2
 
@@ -31,11 +32,9 @@ class UserError(Exception):
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return OK
+    handler = getattr(args, "handler", None) or cmd_app
     try:
-        return args.handler(args)
+        return handler(args)
     except (UserError, GlossaryError) as exc:
         print(f"debrief: {exc}", file=sys.stderr)
         return BAD_INPUT
@@ -49,9 +48,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="debrief",
-        description="Explain the NHS jargon in your meeting notes. Offline; nothing leaves this machine.",
+        description="Explain the NHS jargon in your meeting notes. With no command, open the app. "
+        "Offline; nothing leaves this machine.",
     )
     parser.add_argument("--version", action="version", version=f"debrief {__version__}")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help=f"the notebook file (default: ${DB_ENV}, else your user data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a throw-away notebook preloaded with sample meetings",
+    )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     lookup = commands.add_parser("lookup", help="meanings of a term, fuzzy, best first")
@@ -83,6 +94,33 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("-o", "--output", type=Path, help="TOML file to write (default: beside the CSV)")
     imp.set_defaults(handler=cmd_glossary_import)
     return parser
+
+
+# -- the app ------------------------------------------------------------------------------------
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    """Open the notebook (or the demo) in the terminal app."""
+    import tempfile
+
+    from debrief.tui.app import make_app
+
+    if args.demo:
+        from debrief.demo import make_demo_notebook
+
+        with tempfile.TemporaryDirectory(prefix="debrief-demo-") as folder:
+            notebook = make_demo_notebook(Path(folder), JargonMatcher(shipped_glossary()))
+            make_app(notebook=notebook, demo=True).run()
+            notebook.close()
+        return OK
+    path = args.db or default_db_path()
+    try:
+        notebook = Notebook(path)
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    make_app(notebook=notebook).run()
+    notebook.close()
+    return OK
 
 
 # -- lookup -------------------------------------------------------------------------------------
@@ -205,8 +243,10 @@ def cmd_glossary_stats(args: argparse.Namespace) -> int:
         f"{sum(1 for e in entries if e.historical)} entries are historical."
     )
     grades = sorted(reading_grade(e.plain) for e in entries)
-    print(f"Reading grade of definitions (Flesch-Kincaid): median {statistics.median(grades):.1f}, "
-          f"90th percentile {grades[int(len(grades) * 0.9)]:.1f}, hardest {grades[-1]:.1f}.")
+    print(
+        f"Reading grade of definitions (Flesch-Kincaid): median {statistics.median(grades):.1f}, "
+        f"90th percentile {grades[int(len(grades) * 0.9)]:.1f}, hardest {grades[-1]:.1f}."
+    )
     print("\nEntries per file:")
     for name, n in sorted(by_file.items()):
         print(f"  {n:5}  {name}")

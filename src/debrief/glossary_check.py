@@ -67,8 +67,13 @@ def check_files(paths: Iterable[Path] | None = None) -> list[Problem]:
     if entries:
         median = median_grade(e.plain for e in entries)
         if median > MAX_MEDIAN_GRADE:
-            problems.append(Problem("glossary", "-", f"median reading grade of definitions is "
-                                    f"{median:.1f}, above {MAX_MEDIAN_GRADE:.0f}"))
+            problems.append(
+                Problem(
+                    "glossary",
+                    "-",
+                    f"median reading grade of definitions is {median:.1f}, above {MAX_MEDIAN_GRADE:.0f}",
+                )
+            )
     return problems
 
 

@@ -108,8 +108,22 @@ class GlossaryIndex:
 
 
 def _name_score(query: str, choice: str, **kwargs: object) -> float:
-    # WRatio copes with typos and with a query that is part of a longer name.
-    return fuzz.WRatio(query, choice, processor=None, score_cutoff=kwargs.get("score_cutoff") or 0)
+    """Typos in the whole name, or a query that is the start or a part of a longer name
+    ("intergrated" in "integrated care board"); never a short name inside a long query."""
+    score = fuzz.ratio(query, choice)
+    if len(query) < len(choice):
+        part = fuzz.partial_ratio_alignment(query, choice)
+        at_word_start = part.dest_start == 0 or not choice[part.dest_start - 1].isalnum()
+        score = max(score, part.score * (0.97 if at_word_start else 0.8))
+    return score
+
+
+def _words_score(query: str, text: str, **kwargs: object) -> float:
+    """How well the query matches whole words of a definition (not the inside of a word)."""
+    part = fuzz.partial_ratio_alignment(query, text)
+    if part.dest_start > 0 and text[part.dest_start - 1].isalnum():
+        return 0.0
+    return part.score
 
 
 def search(glossary: Glossary, query: str, limit: int = 10) -> list[Result]:

@@ -200,7 +200,7 @@ class JargonMatcher:
         unknown: list[int] = []
         for i, info in enumerate(infos):
             if info[1]:
-                self._walk(line, offs, infos, i, found)
+                self._walk(line, offs, infos, i, found, parts)
             elif info[2]:
                 unknown.append(i)
         chosen = _longest_non_overlapping(found) if len(found) > 1 else found
@@ -211,15 +211,18 @@ class JargonMatcher:
         chosen.sort()
         return chosen
 
-    def _walk(self, line, offs, infos, i, found) -> None:
+    def _walk(self, line, offs, infos, i, found, parts) -> None:
         """Every glossary form that starts at token i. Tokens nearly always have one candidate
-        key, so follow that chain directly and branch only where a token has several."""
+        key, so follow that chain directly and branch only where a token has several. A term's
+        words are joined by spaces or hyphens only: "28 days (standard" is not one phrase."""
         node, j, changed, fuzzy = self._trie, i, False, False
         n = len(infos)
         while j < n:
+            if j > i and not _joins(parts[2 * j]):
+                return
             cands = infos[j][0]
             if len(cands) != 1:
-                self._branch(line, offs, infos, i, found, node, j, changed, fuzzy)
+                self._branch(line, offs, infos, i, found, node, j, changed, fuzzy, parts)
                 return
             cand = cands[0]
             node = node.get(cand.key)
@@ -234,7 +237,7 @@ class JargonMatcher:
                 if hit is not None:
                     found.append(hit)
 
-    def _branch(self, line, offs, infos, i, found, node, j, changed, fuzzy) -> None:
+    def _branch(self, line, offs, infos, i, found, node, j, changed, fuzzy, parts) -> None:
         stack = [
             (child, j + 1, changed or c.changed, fuzzy or c.fuzzy)
             for c in infos[j][0]
@@ -246,7 +249,7 @@ class JargonMatcher:
                 hit = self._accept(line, offs, i, j, node[None], changed, fuzzy)
                 if hit is not None:
                     found.append(hit)
-            if j < len(infos):
+            if j < len(infos) and _joins(parts[2 * j]):
                 for cand in infos[j][0]:
                     child = node.get(cand.key)
                     if child is not None:
@@ -344,6 +347,20 @@ def _match_forms(entry: Entry) -> Iterable[tuple[str, bool]]:
         if " " not in text and re.search(r"[A-Za-z]\d|\d[A-Za-z]", text) and len(text) > 4:
             split = re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", " ", text)
             yield re.sub(r"(?<=[a-z])(?=[A-Z])", " ", split), True
+
+
+_JOINER = re.compile(r"[ \t\-‐‑–/]+")
+_JOINS: dict[str, bool] = {}
+
+
+def _joins(gap: str) -> bool:
+    """Whether the characters between two words keep them in one phrase."""
+    joined = _JOINS.get(gap)
+    if joined is None:
+        joined = bool(_JOINER.fullmatch(gap))
+        if len(_JOINS) < 10_000:
+            _JOINS[gap] = joined
+    return joined
 
 
 def _singulars(key: str) -> list[str]:

@@ -1,0 +1,267 @@
+"""The notebook: one SQLite file (sqlite-utils) holding every meeting.
+
+* WAL mode, every write in a transaction.
+* Schema changes are ordered migrations (sqlite_utils.Migrations); the file is copied to a
+  backup beside it before any pending migration runs.
+* Full-text search (FTS5) over meetings.
+* A meeting's `revision` goes up by one on every save; a save that does not start from the
+  stored revision raises `Conflict` instead of overwriting newer text from another window.
+* Deleting a meeting moves it to the bin; it can be restored for 30 days.
+* The file is readable by its owner only (0600) in a folder that is theirs only (0700).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+from debrief.meeting import Attendee, Meeting
+
+DB_ENV = "DEBRIEF_DB"
+RESTORE_DAYS = 30
+MEETING_FIELDS = ("title", "date", "kind", "prep", "notes", "reflection", "status")
+SEARCHABLE = ["title", "notes", "prep", "reflection", "attendees"]
+
+
+class StoreError(Exception):
+    """The notebook file cannot be used; the message names the file."""
+
+
+class Conflict(StoreError):
+    """The meeting was saved elsewhere (another window) since this copy was loaded."""
+
+    def __init__(self, stored: Meeting):
+        super().__init__(f"meeting {stored.id} was changed elsewhere at {stored.updated_at}")
+        self.stored = stored
+
+
+def default_db_path() -> Path:
+    """$DEBRIEF_DB, or notebook.db in the platform's user data folder."""
+    if os.environ.get(DB_ENV):
+        return Path(os.environ[DB_ENV]).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path("debrief", appauthor=False) / "notebook.db"
+
+
+migrations = Migrations("debrief")
+
+
+@migrations()
+def m001_meetings(db: sqlite_utils.Database) -> None:
+    db["meetings"].create(
+        {
+            "id": int,
+            "title": str,
+            "date": str,
+            "kind": str,
+            "attendees": str,
+            "prep": str,
+            "notes": str,
+            "reflection": str,
+            "status": str,
+            "senses": str,
+            "jargon_count": int,
+            "revision": int,
+            "created_at": str,
+            "updated_at": str,
+            "deleted_at": str,
+        },
+        pk="id",
+        not_null={"title", "date", "kind", "revision"},
+        defaults={
+            "prep": "",
+            "notes": "",
+            "reflection": "",
+            "status": "draft",
+            "senses": "{}",
+            "attendees": "[]",
+            "jargon_count": 0,
+            "revision": 1,
+        },
+    )
+    db["meetings"].create_index(["date"])
+    db["meetings"].enable_fts(SEARCHABLE, create_triggers=True, tokenize="porter")
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRow:
+    """What the home screen lists (no note text)."""
+
+    id: int
+    title: str
+    date: str
+    kind: str
+    status: str
+    jargon_count: int
+    updated_at: str
+    deleted_at: str | None
+
+
+class Notebook:
+    """One notebook file. Each thread that uses it needs its own Notebook (its own connection)."""
+
+    def __init__(self, path: Path | str, *, clock=None):
+        self.path = Path(path)
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fresh = not self.path.exists()
+        if fresh:
+            self.path.touch(mode=0o600)
+        try:
+            conn = sqlite3.connect(self.path, timeout=5.0, check_same_thread=False)
+            self.db = sqlite_utils.Database(conn)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            if migrations.pending(self.db):
+                if not fresh and self.db.table_names():
+                    self.backup_path = self._backup()
+                migrations.apply(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a debrief notebook ({exc})") from None
+        for sidecar in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")):
+            with suppress(OSError):
+                sidecar.chmod(0o600)
+
+    backup_path: Path | None = None
+
+    def _backup(self) -> Path:
+        stamp = self._clock().strftime("%Y%m%dT%H%M%S")
+        target = self.path.with_name(f"{self.path.stem}.backup-{stamp}{self.path.suffix}")
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copy2(self.path, target)
+        target.chmod(0o600)
+        return target
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def now(self) -> str:
+        return self._clock().isoformat(timespec="seconds")
+
+    # -- meetings --------------------------------------------------------------------------
+
+    def add(self, meeting: Meeting, jargon_count: int = 0) -> Meeting:
+        now = self.now()
+        row = _to_row(meeting)
+        row.update(created_at=now, updated_at=now, revision=1, jargon_count=jargon_count, deleted_at=None)
+        row.pop("id", None)
+        with self.db.atomic():
+            new_id = self.db["meetings"].insert(row).last_pk
+        return self.get(new_id)
+
+    def get(self, meeting_id: int) -> Meeting:
+        try:
+            return _from_row(self.db["meetings"].get(meeting_id))
+        except sqlite_utils.db.NotFoundError:
+            raise StoreError(f"{self.path}: no meeting {meeting_id}") from None
+
+    def save(self, meeting: Meeting, jargon_count: int | None = None) -> Meeting:
+        """Store the meeting if nobody saved it since it was loaded; raise Conflict otherwise."""
+        if meeting.id is None:
+            return self.add(meeting, jargon_count or 0)
+        row = _to_row(meeting)
+        row.pop("id")
+        row["updated_at"] = self.now()
+        row["revision"] = meeting.revision + 1
+        if jargon_count is not None:
+            row["jargon_count"] = jargon_count
+        assignments = ", ".join(f"[{k}] = :{k}" for k in row)
+        with self.db.atomic():
+            cursor = self.db.execute(
+                f"UPDATE meetings SET {assignments} WHERE id = :id AND revision = :seen",
+                {**row, "id": meeting.id, "seen": meeting.revision},
+            )
+            if cursor.rowcount == 0:
+                raise Conflict(self.get(meeting.id))
+        return self.get(meeting.id)
+
+    def meetings(self, search: str = "", kind: str | None = None, deleted: bool = False) -> list[MeetingRow]:
+        """Meetings newest first; `search` is full-text (words, prefixes), `kind` filters."""
+        where = ["deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"]
+        params: dict[str, object] = {}
+        if kind:
+            where.append("kind = :kind")
+            params["kind"] = kind
+        query = fts_query(search)
+        if query:
+            where.append("id IN (SELECT rowid FROM meetings_fts WHERE meetings_fts MATCH :q)")
+            params["q"] = query
+        sql = (
+            "SELECT id, title, date, kind, status, jargon_count, updated_at, deleted_at "
+            f"FROM meetings WHERE {' AND '.join(where)} ORDER BY date DESC, id DESC"
+        )
+        return [MeetingRow(*row) for row in self.db.execute(sql, params).fetchall()]
+
+    def count(self) -> int:
+        return self.db["meetings"].count_where("deleted_at IS NULL")
+
+    def delete(self, meeting_id: int) -> None:
+        """Move to the bin (restorable for 30 days)."""
+        with self.db.atomic():
+            self.db.execute("UPDATE meetings SET deleted_at = ? WHERE id = ?", [self.now(), meeting_id])
+
+    def restore(self, meeting_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("UPDATE meetings SET deleted_at = NULL WHERE id = ?", [meeting_id])
+
+    def purge_expired(self) -> int:
+        """Delete for good what has been in the bin longer than 30 days."""
+        cutoff = (self._clock() - timedelta(days=RESTORE_DAYS)).isoformat(timespec="seconds")
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "DELETE FROM meetings WHERE deleted_at IS NOT NULL AND deleted_at < ?", [cutoff]
+            )
+        return cursor.rowcount
+
+    def iter_meetings(self) -> Iterator[Meeting]:
+        for row in self.db["meetings"].rows_where("deleted_at IS NULL", order_by="date desc"):
+            yield _from_row(row)
+
+
+def fts_query(text: str) -> str:
+    """User words as an FTS5 query: every word must appear, the last one as a prefix."""
+    words = re.findall(r"[^\W_]+", text)
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _to_row(meeting: Meeting) -> dict[str, object]:
+    row: dict[str, object] = {name: getattr(meeting, name) for name in MEETING_FIELDS}
+    row["attendees"] = json.dumps([a.to_json() for a in meeting.attendees], ensure_ascii=False)
+    row["senses"] = json.dumps(meeting.senses, ensure_ascii=False, sort_keys=True)
+    row["id"] = meeting.id
+    return row
+
+
+def _from_row(row: dict) -> Meeting:
+    return Meeting(
+        id=row["id"],
+        title=row["title"],
+        date=row["date"],
+        kind=row["kind"],
+        attendees=tuple(Attendee(**a) for a in json.loads(row["attendees"] or "[]")),
+        prep=row["prep"] or "",
+        notes=row["notes"] or "",
+        reflection=row["reflection"] or "",
+        status=row["status"] or "draft",
+        senses=json.loads(row["senses"] or "{}"),
+        revision=row["revision"],
+        created_at=row["created_at"] or "",
+        updated_at=row["updated_at"] or "",
+        deleted_at=row["deleted_at"],
+    )

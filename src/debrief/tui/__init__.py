@@ -1,0 +1,1 @@
+"""The terminal app. It calls the domain modules; they never import it."""

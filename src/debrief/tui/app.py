@@ -1,0 +1,188 @@
+"""The Textual app: a thin layer over the domain. Build it with `make_app`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from debrief.glossary import Glossary, shipped_glossary
+from debrief.lookup import GlossaryIndex
+from debrief.matcher import JargonMatcher
+from debrief.store import Notebook
+from debrief.tui.glossary_screen import GlossaryScreen
+from debrief.tui.help_screen import HelpScreen
+from debrief.tui.home_screen import HomeScreen
+from debrief.tui.meeting_screen import MeetingScreen
+
+DARK, LIGHT = "textual-dark", "textual-light"
+
+
+class DebriefCommands(Provider):
+    """The app's verbs in the command palette (ctrl+p)."""
+
+    def commands(self) -> list[tuple[str, object, str]]:
+        app: DebriefApp = self.app  # type: ignore[assignment]
+        found = [
+            ("New meeting", app.action_new_meeting, "Write up a new meeting"),
+            ("Open glossary", app.action_glossary, "Search every term and its meaning"),
+            ("Search meetings", app.action_search_meetings, "Find a meeting by any word in it"),
+            ("Switch theme (light / dark)", app.action_switch_theme, "Toggle light and dark"),
+            ("Help: keys", app.action_help, "Every key on every screen"),
+        ]
+        if isinstance(app.screen, MeetingScreen):
+            found.append(
+                ("Export meeting as Markdown", app.action_export, "Write this meeting to a Markdown file")
+            )
+        return found
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self.commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self.commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+class DebriefApp(App):
+    TITLE = "debrief"
+    SUB_TITLE = "after-meeting notes, jargon explained"
+    COMMANDS = App.COMMANDS | {DebriefCommands}
+
+    BINDINGS = [
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            id="app.quit",
+            priority=True,
+            tooltip="Quit (everything is already saved)",
+        ),
+        Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="Show every key"),
+        Binding("ctrl+g", "glossary", "Glossary", id="app.glossary", tooltip="Search the glossary"),
+        Binding(
+            "ctrl+t",
+            "switch_theme",
+            "Theme",
+            id="app.theme",
+            show=False,
+            tooltip="Switch between light and dark",
+        ),
+    ]
+
+    def __init__(
+        self,
+        notebook: Notebook,
+        glossary: Glossary,
+        *,
+        theme: str = DARK,
+        demo: bool = False,
+        matcher: JargonMatcher | None = None,
+    ) -> None:
+        super().__init__()
+        self.notebook = notebook
+        self.glossary = glossary
+        self._matcher = matcher
+        self.glossary_index = GlossaryIndex(glossary)
+        self.demo = demo
+        self.theme = theme
+
+    @property
+    def matcher(self) -> JargonMatcher:
+        """Built on first use (the list of meetings does not need it), or ahead by a worker."""
+        if self._matcher is None:
+            self._matcher = JargonMatcher(self.glossary)
+        return self._matcher
+
+    def get_default_screen(self) -> HomeScreen:
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        if self.demo:
+            self.sub_title = "demo notebook (thrown away when you quit)"
+        self.set_timer(0.5, self._warm_up)
+
+    @work(thread=True, exclusive=True, group="warm-up")
+    def _warm_up(self) -> None:
+        """Build the matcher while the user reads the list, so the first meeting opens at once."""
+        self.matcher.find("ICB")
+
+    async def action_quit(self) -> None:
+        if isinstance(self.screen, MeetingScreen):
+            self.screen.save()
+        self.exit()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        screens = [
+            (
+                "Everywhere",
+                list(self.BINDINGS)
+                + [Binding("ctrl+p", "", "Command palette", tooltip="Every command, by name")],
+            ),
+            ("Meetings list", list(HomeScreen.BINDINGS)),
+            ("A meeting", list(MeetingScreen.BINDINGS)),
+            ("Glossary", list(GlossaryScreen.BINDINGS)),
+        ]
+        self.push_screen(HelpScreen(screens))
+
+    def action_glossary(self, query: str = "") -> None:
+        if not isinstance(self.screen, GlossaryScreen):
+            self.push_screen(GlossaryScreen(query))
+
+    def action_switch_theme(self) -> None:
+        self.theme = LIGHT if self.theme == DARK else DARK
+
+    def action_new_meeting(self) -> None:
+        self._to_home()
+        self.call_later(self.screen.action_new_meeting)
+
+    def action_search_meetings(self) -> None:
+        self._to_home()
+        self.call_later(self.screen.action_focus_search)
+
+    def _to_home(self) -> None:
+        while not isinstance(self.screen, HomeScreen) and len(self.screen_stack) > 1:
+            if isinstance(self.screen, MeetingScreen):
+                self.screen.save()
+            self.pop_screen()
+
+    def action_export(self) -> None:
+        screen = self.screen
+        if not isinstance(screen, MeetingScreen):
+            self.notify("Open a meeting to export it.", timeout=3)
+            return
+        screen.save()
+        from debrief.export import meeting_markdown
+
+        folder = self.notebook.path.parent / "exports"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        target = folder / f"meeting-{screen.meeting.id}.md"
+        target.write_text(meeting_markdown(screen.meeting), encoding="utf-8")
+        target.chmod(0o600)
+        self.notify(f"Exported to {target}", title="Exported", timeout=8)
+
+
+def make_app(
+    db_path: Path | str | None = None,
+    *,
+    glossary: Glossary | None = None,
+    notebook: Notebook | None = None,
+    theme: str = DARK,
+    demo: bool = False,
+    matcher: JargonMatcher | None = None,
+) -> DebriefApp:
+    """The one way to build the app: for the CLI, the demo and the tests."""
+    if notebook is None:
+        if db_path is None:
+            raise ValueError("make_app needs a db_path or a notebook")
+        notebook = Notebook(db_path)
+    return DebriefApp(notebook, glossary or shipped_glossary(), theme=theme, demo=demo, matcher=matcher)

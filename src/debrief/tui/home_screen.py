@@ -1,0 +1,167 @@
+"""The home screen: every meeting, newest first; search, filter, open, new, delete, restore."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from debrief.meeting import KINDS, Meeting, template_for
+from debrief.store import RESTORE_DAYS, MeetingRow
+from debrief.tui.confirm import ConfirmScreen
+from debrief.tui.meeting_screen import MeetingScreen
+
+ALL_KINDS = "all"
+
+
+class HomeScreen(Screen):
+    CSS_PATH = "home.tcss"
+    AUTO_FOCUS = "#meetings"
+
+    BINDINGS = [
+        Binding("n", "new_meeting", "New", id="home.new", tooltip="Write up a new meeting"),
+        Binding("enter", "open_meeting", "Open", id="home.open", show=False),
+        Binding(
+            "delete,d",
+            "delete_meeting",
+            "Delete",
+            id="home.delete",
+            tooltip=f"Move the meeting to the bin (restorable for {RESTORE_DAYS} days)",
+        ),
+        Binding("b", "toggle_bin", "Bin", id="home.bin", tooltip="Show deleted meetings"),
+        Binding(
+            "r", "restore_meeting", "Restore", id="home.restore", tooltip="Restore the meeting from the bin"
+        ),
+        Binding(
+            "slash", "focus_search", "Search", id="home.search", tooltip="Search the text of every meeting"
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_bin = False
+        self.rows: list[MeetingRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="filters"):
+            yield Input(placeholder="Search meetings (press /)", id="search")
+            yield Select(
+                [("All kinds", ALL_KINDS)] + [(k, k) for k in KINDS],
+                value=ALL_KINDS,
+                allow_blank=False,
+                id="kind-filter",
+            )
+        yield Static("", id="list-title")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="meetings")
+        yield Static("", id="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Date", key="date", width=10)
+        table.add_column("Title", key="title")
+        table.add_column("Kind", key="kind", width=17)
+        table.add_column("Status", key="status", width=8)
+        table.add_column("Jargon", key="jargon", width=7)
+        self.refresh_list()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        search = self.query_one("#search", Input).value
+        kind = self.query_one("#kind-filter", Select).value
+        self.rows = self.app.notebook.meetings(
+            search, None if kind == ALL_KINDS else str(kind), deleted=self.in_bin
+        )
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for row in self.rows:
+            table.add_row(row.date, row.title, row.kind, row.status, str(row.jargon_count), key=str(row.id))
+        if self.rows:
+            table.move_cursor(row=min(keep, len(self.rows) - 1))
+        where = "Bin: deleted meetings (r restores)" if self.in_bin else "Meetings"
+        self.query_one("#list-title", Static).update(f"{where} · {len(self.rows)}")
+        empty = self.query_one("#empty", Static)
+        empty.display = not self.rows
+        if not self.rows:
+            empty.update(self._empty_message(search))
+
+    def _empty_message(self, search: str) -> str:
+        if self.in_bin:
+            return "The bin is empty."
+        if search:
+            return f"No meeting mentions “{search}”."
+        return "No meetings yet. Press n to write up your first meeting."
+
+    @on(Input.Changed, "#search")
+    @on(Select.Changed, "#kind-filter")
+    def _filters_changed(self) -> None:
+        self.refresh_list()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def selected(self) -> MeetingRow | None:
+        table = self.query_one(DataTable)
+        if not self.rows or table.cursor_row < 0:
+            return None
+        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_open_meeting()
+
+    def action_open_meeting(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if self.in_bin:
+            self.notify("Restore the meeting (r) to open it.", timeout=3)
+            return
+        self.app.push_screen(MeetingScreen(self.app.notebook.get(row.id)))
+
+    def action_new_meeting(self) -> None:
+        kind = self.query_one("#kind-filter", Select).value
+        kind = str(kind) if kind in KINDS else "other"
+        meeting = self.app.notebook.add(Meeting(kind=kind, notes=template_for(kind)))
+        self.app.push_screen(MeetingScreen(meeting, new=True))
+
+    def action_delete_meeting(self) -> None:
+        row = self.selected()
+        if row is None or self.in_bin:
+            return
+
+        def done(confirmed: bool | None) -> None:
+            if confirmed:
+                self.app.notebook.delete(row.id)
+                self.refresh_list()
+                self.notify(f"Moved “{row.title}” to the bin. Press b to see the bin.", timeout=5)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete “{row.title}”?", f"It stays in the bin for {RESTORE_DAYS} days and can be restored."
+            ),
+            done,
+        )
+
+    def action_toggle_bin(self) -> None:
+        self.in_bin = not self.in_bin
+        self.refresh_list()
+
+    def action_restore_meeting(self) -> None:
+        row = self.selected()
+        if row is None or not self.in_bin:
+            return
+        self.app.notebook.restore(row.id)
+        self.notify(f"Restored “{row.title}”.", timeout=3)
+        self.refresh_list()
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()

@@ -1,0 +1,258 @@
+"""The meeting screen: header fields, prep / notes / reflection, and the term panel."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Select, TabbedContent, TabPane, TextArea
+from textual.worker import get_current_worker
+
+from debrief.meeting import KINDS, Meeting, format_attendees, parse_attendees, template_for
+from debrief.store import Conflict
+from debrief.tui.notes_editor import NotesEditor
+from debrief.tui.term_panel import TermPanel
+
+AUTOSAVE_SECONDS = 1.0  # every change is in the file within this, plus the save itself
+NARROW = 100  # below this width the term panel hides until asked for
+
+
+class MeetingScreen(Screen):
+    CSS_PATH = "meeting.tcss"
+    AUTO_FOCUS = "#notes"
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="meeting.back", tooltip="Save and go back to the list"),
+        Binding(
+            "f2", "toggle_panel", "Meanings", id="meeting.panel", tooltip="Show or hide the meanings panel"
+        ),
+        Binding(
+            "f3",
+            "next_sense",
+            "Other meaning",
+            id="meeting.next_sense",
+            tooltip="Use the next meaning of the term under the cursor in this meeting",
+        ),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            id="meeting.save",
+            show=False,
+            tooltip="Save now (debrief also saves by itself)",
+        ),
+    ]
+
+    def __init__(self, meeting: Meeting, *, new: bool = False) -> None:
+        super().__init__()
+        self.meeting = meeting
+        self.new = new
+        self._save_pending = False
+        self._panel_wanted: bool | None = None  # None: follow the terminal's width
+        self.last_saved = time.monotonic()
+
+    @property
+    def notebook(self):
+        return self.app.notebook
+
+    def compose(self) -> ComposeResult:
+        matcher = self.app.matcher
+        m = self.meeting
+        initials = frozenset(m.initials)
+        with Vertical(id="header"):
+            with Horizontal():
+                yield Input(m.title, placeholder="Title", id="title", compact=True)
+                yield Input(
+                    m.date,
+                    placeholder="YYYY-MM-DD",
+                    id="date",
+                    max_length=10,
+                    compact=True,
+                    tooltip="Date of the meeting (YYYY-MM-DD)",
+                )
+                yield Select(
+                    [(k, k) for k in KINDS],
+                    value=m.kind if m.kind in KINDS else "other",
+                    allow_blank=False,
+                    id="kind",
+                    compact=True,
+                )
+            yield Input(
+                format_attendees(m.attendees),
+                id="attendees",
+                compact=True,
+                placeholder="Attendees: KP Kate Price (Chief Nurse); JS (Head of Quality)",
+            )
+        with Horizontal(id="body"):
+            with TabbedContent(initial="tab-notes", id="tabs"):
+                with TabPane("Prep", id="tab-prep"):
+                    yield NotesEditor(
+                        m.prep,
+                        matcher=matcher,
+                        initials=initials,
+                        id="prep",
+                        placeholder="Questions to take into the meeting",
+                    )
+                with TabPane("Notes", id="tab-notes"):
+                    yield NotesEditor(m.notes, matcher=matcher, initials=initials, id="notes")
+                with TabPane("My reflection", id="tab-reflection"):
+                    yield NotesEditor(
+                        m.reflection,
+                        matcher=matcher,
+                        initials=initials,
+                        id="reflection",
+                        placeholder="What does this mean for me in my role?",
+                    )
+            yield TermPanel(self.app.glossary, id="panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.meeting.title
+        self._fit_panel(self.size.width)
+        self.refresh_meeting_terms()
+
+    def on_resize(self, event) -> None:
+        self._fit_panel(event.size.width)
+
+    def _fit_panel(self, width: int) -> None:
+        show = self._panel_wanted if self._panel_wanted is not None else width >= NARROW
+        self.query_one(TermPanel).display = show
+
+    # -- editing and saving -----------------------------------------------------------------
+
+    @on(TextArea.Changed)
+    @on(Input.Changed)
+    def _changed(self, event) -> None:
+        if isinstance(event, Input.Changed) and event.input.id == "attendees":
+            initials = frozenset(a.initials for a in parse_attendees(event.value) if a.initials)
+            for editor in self.query(NotesEditor):
+                editor.initials = initials
+        if isinstance(event, TextArea.Changed) and event.text_area.id == "notes":
+            self.refresh_meeting_terms()
+        self.schedule_save()
+
+    @on(Select.Changed, "#kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        notes = self.query_one("#notes", NotesEditor)
+        if self.new and notes.text.strip() in ("", template_for(self.meeting.kind).strip()):
+            notes.load_text(template_for(str(event.value)))
+        self.schedule_save()
+
+    def schedule_save(self) -> None:
+        """Save within AUTOSAVE_SECONDS of the first unsaved change (typing does not delay it)."""
+        if not self._save_pending:
+            self._save_pending = True
+            self.set_timer(AUTOSAVE_SECONDS, self.save)
+
+    def current(self) -> Meeting:
+        value = self.query_one("#kind", Select).value
+        attendees = parse_attendees(self.query_one("#attendees", Input).value)
+        when = self.query_one("#date", Input).value.strip()
+        try:
+            when = date.fromisoformat(when).isoformat()
+        except ValueError:
+            when = self.meeting.date  # keep the last good date; the field shows the problem
+        return self.meeting.edited(
+            title=self.query_one("#title", Input).value.strip() or "Untitled meeting",
+            date=when,
+            kind=str(value) if value in KINDS else "other",
+            attendees=attendees,
+            prep=self.query_one("#prep", NotesEditor).text,
+            notes=self.query_one("#notes", NotesEditor).text,
+            reflection=self.query_one("#reflection", NotesEditor).text,
+        )
+
+    def save(self) -> None:
+        """Write the meeting now, if anything changed. Never loses text: on a conflict with
+        another window, this version is kept as a separate copy and the user is told."""
+        self._save_pending = False
+        meeting = self.current()
+        if meeting == self.meeting and meeting.id is not None:
+            return
+        jargon = sum(1 for m in self.app.matcher.find(meeting.notes, meeting.initials) if not m.well_known)
+        try:
+            self.meeting = self.notebook.save(meeting, jargon_count=jargon)
+        except Conflict as conflict:
+            copy = self.notebook.add(
+                meeting.edited(id=None, title=f"{meeting.title} (my copy)"), jargon_count=jargon
+            )
+            self.meeting = copy
+            self.app.notify(
+                f"This meeting was changed in another window at "
+                f"{conflict.stored.updated_at[11:16]}. Your version is saved as "
+                f"“{copy.title}”; the other version is unchanged.",
+                title="Changed elsewhere",
+                severity="warning",
+                timeout=12,
+            )
+        self.last_saved = time.monotonic()
+        self.sub_title = self.meeting.title
+
+    def on_screen_suspend(self) -> None:
+        self.save()
+
+    def action_save(self) -> None:
+        self.save()
+        self.notify("Saved.", timeout=2)
+
+    def action_back(self) -> None:
+        self.save()
+        self.dismiss(self.meeting)
+
+    # -- the term panel ---------------------------------------------------------------------
+
+    @on(NotesEditor.TermUnderCursor)
+    def _term_under_cursor(self, event: NotesEditor.TermUnderCursor) -> None:
+        self.query_one(TermPanel).show_term(event.match, self._ordered_senses(event.match))
+
+    def _ordered_senses(self, match):
+        if match is None or not match.senses:
+            return ()
+        chosen = self.meeting.senses.get(match.senses[0].term)
+        senses = list(match.senses)
+        for entry in senses:
+            if entry.id == chosen:
+                senses.remove(entry)
+                senses.insert(0, entry)
+                break
+        return tuple(senses)
+
+    def action_next_sense(self) -> None:
+        """Use the next meaning of the term at the cursor for the rest of this meeting."""
+        panel = self.query_one(TermPanel)
+        if panel.match is None or len(panel.senses) < 2:
+            self.notify("The term under the cursor has only one meaning.", timeout=3)
+            return
+        following = panel.senses[1]
+        self.meeting = self.meeting.edited(senses={**self.meeting.senses, following.term: following.id})
+        panel.show_term(panel.match, self._ordered_senses(panel.match))
+        self.schedule_save()
+
+    def action_toggle_panel(self) -> None:
+        panel = self.query_one(TermPanel)
+        self._panel_wanted = not panel.display
+        panel.display = self._panel_wanted
+
+    def refresh_meeting_terms(self) -> None:
+        notes = self.query_one("#notes", NotesEditor)
+        self._find_meeting_terms(notes.text, tuple(notes.initials))
+
+    @work(thread=True, exclusive=True, group="meeting-terms")
+    def _find_meeting_terms(self, text: str, initials: tuple[str, ...]) -> None:
+        """Debounced: the whole-document term list waits for a pause in typing."""
+        worker = get_current_worker()
+        time.sleep(0.3)
+        if worker.is_cancelled:
+            return
+        matches = self.app.matcher.find(text, initials)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_meeting_terms, matches)
+
+    def _show_meeting_terms(self, matches) -> None:
+        for panel in self.query(TermPanel):  # none if the screen has closed meanwhile
+            panel.show_meeting_terms(matches)

@@ -1,0 +1,141 @@
+"""A TextArea that lights up jargon as you type.
+
+It overrides TextArea's public `get_line()` hook: each line is matched by the JargonMatcher, whose
+per-line cache means a keystroke re-matches only the line being edited. Styles come from
+component classes, so themes restyle them; each keeps an underline or bold so a term stays
+visible on the cursor line, whose background paints over it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import TextArea
+
+from debrief.matcher import FUZZY, UNKNOWN, JargonMatcher, Match
+from debrief.senses import rank_senses
+
+
+class NotesEditor(TextArea):
+    """Meeting notes with live jargon highlighting."""
+
+    COMPONENT_CLASSES = TextArea.COMPONENT_CLASSES | {
+        "jargon--exact",
+        "jargon--fuzzy",
+        "jargon--unknown",
+        "jargon--quiet",
+    }
+
+    DEFAULT_CSS = """
+    NotesEditor {
+        border: none;
+        padding: 0 1;
+        & .jargon--exact { color: $text-primary; text-style: bold underline; }
+        & .jargon--fuzzy { color: $text-warning; text-style: bold underline; }
+        & .jargon--unknown { color: $text-error; text-style: bold italic underline; }
+        & .jargon--quiet { text-style: underline; }
+    }
+    """
+
+    @dataclass
+    class TermUnderCursor(Message):
+        """The jargon at the cursor changed (None: the cursor is on no term)."""
+
+        editor: NotesEditor
+        match: Match | None
+
+        @property
+        def control(self) -> NotesEditor:
+            return self.editor
+
+    def __init__(
+        self, text: str = "", *, matcher: JargonMatcher, initials: frozenset[str] = frozenset(), **kwargs
+    ) -> None:
+        super().__init__(text, soft_wrap=True, tab_behavior="focus", **kwargs)
+        self.matcher = matcher
+        self._initials = initials
+        self._styles: dict[str, Style] = {}
+        self._last_term: tuple[int, int, str] | None = None
+
+    @property
+    def initials(self) -> frozenset[str]:
+        return self._initials
+
+    @initials.setter
+    def initials(self, value: frozenset[str]) -> None:
+        if value != self._initials:
+            self._initials = value
+            self._line_cache.clear()
+            self.refresh()
+
+    def notify_style_update(self) -> None:
+        self._styles.clear()  # the theme changed: read the component styles again
+        super().notify_style_update()
+
+    def _style(self, kind: str) -> Style:
+        style = self._styles.get(kind)
+        if style is None:
+            style = self._styles[kind] = self.get_component_rich_style(f"jargon--{kind}")
+        return style
+
+    def line_matches(self, line: str):
+        """The line's matches, minus people's initials."""
+        initials = self._initials
+        for hit in self.matcher.match_line(line):
+            if initials and _bare(line[hit.start : hit.end]) in initials:
+                continue
+            yield hit
+
+    def get_line(self, line_index: int) -> Text:
+        text = super().get_line(line_index)
+        for hit in self.line_matches(text.plain):
+            if hit.kind == UNKNOWN:
+                kind = "unknown"
+            elif hit.senses and hit.senses[0].well_known:
+                kind = "quiet"
+            elif hit.kind == FUZZY:
+                kind = "fuzzy"
+            else:
+                kind = "exact"
+            text.stylize(self._style(kind), hit.start, hit.end)
+        return text
+
+    def match_at_cursor(self) -> Match | None:
+        """The term under the cursor, with its senses ranked by the surrounding paragraph."""
+        row, column = self.cursor_location
+        line = self.document.get_line(row)
+        for hit in self.line_matches(line):
+            if hit.start <= column <= hit.end:
+                offset = self.document.get_index_from_location((row, 0))
+                match = Match(
+                    offset + hit.start,
+                    offset + hit.end,
+                    line[hit.start : hit.end],
+                    hit.kind,
+                    hit.score,
+                    hit.senses,
+                )
+                return rank_senses(self.text, [match])[0]
+        return None
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        self.announce_term()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.announce_term()
+
+    def announce_term(self, force: bool = False) -> None:
+        """Post TermUnderCursor when the term at the cursor changes (or always, if forced)."""
+        match = self.match_at_cursor()
+        key = (match.start, match.end, match.surface) if match else None
+        if force or key != self._last_term:
+            self._last_term = key
+            self.post_message(self.TermUnderCursor(self, match))
+
+
+def _bare(word: str) -> str:
+    word = word[:-2] if word.endswith(("'s", "’s")) else word
+    return word[:-1] if word.endswith("s") and word[:-1].isupper() else word

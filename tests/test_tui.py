@@ -1,0 +1,301 @@
+"""The app driven as a user drives it: Pilot types and presses keys on a real notebook file."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, Input, OptionList, Static
+
+from debrief.meeting import Meeting
+from debrief.store import Notebook
+from debrief.tui.app import LIGHT, make_app
+from debrief.tui.glossary_screen import GlossaryScreen
+from debrief.tui.help_screen import HelpScreen
+from debrief.tui.home_screen import HomeScreen
+from debrief.tui.meeting_screen import MeetingScreen
+from debrief.tui.notes_editor import NotesEditor
+from debrief.tui.term_panel import TermPanel
+
+TYPED = "the icb and pcns discussed Additonal Roles"
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "notebook.db"
+
+
+async def wait_for(pilot, condition, seconds: float = 3.0) -> None:
+    """Let the app run until the condition holds (the machine may be slow and busy)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition()
+
+
+def detail_text(app) -> str:
+    return str(app.screen.query_one("#term-detail", Static).render())
+
+
+def painted(editor: NotesEditor, row: int = 0) -> dict[str, str]:
+    """surface -> which jargon style painted it, read from the line the editor renders."""
+    line = editor.get_line(row)
+    styles = {
+        kind: editor.get_component_rich_style(f"jargon--{kind}")
+        for kind in ("exact", "fuzzy", "unknown", "quiet")
+    }
+    found = {}
+    for span in line.spans:
+        for kind, style in styles.items():
+            if span.style == style:
+                found[line.plain[span.start : span.end]] = kind
+    return found
+
+
+async def new_meeting_with(pilot, text: str) -> NotesEditor:
+    await pilot.press("n")
+    await pilot.pause()
+    editor = pilot.app.screen.query_one("#notes", NotesEditor)
+    editor.load_text("")
+    editor.focus()
+    await pilot.press(*text)
+    await pilot.pause()
+    return editor
+
+
+async def test_typing_highlights_terms_in_three_styles(db):
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        editor = await new_meeting_with(pilot, TYPED + " and the XQZB report")
+        assert painted(editor) == {
+            "icb": "exact",
+            "pcns": "exact",
+            "Additonal Roles": "fuzzy",
+            "XQZB": "unknown",
+        }
+
+
+async def test_terms_stay_visible_on_the_cursor_line(db):
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        editor = await new_meeting_with(pilot, TYPED)
+        assert editor.cursor_location[0] == 0  # the typed line is the cursor line
+        strip = editor.render_line(0)
+        underlined = "".join(seg.text for seg in strip if seg.style and seg.style.underline)
+        assert "icb" in underlined and "pcns" in underlined and "Additonal" in underlined
+
+
+async def test_term_panel_explains_the_term_under_the_cursor(db):
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        editor = await new_meeting_with(pilot, TYPED)
+        editor.move_cursor((0, 5))  # inside "icb"
+        await wait_for(pilot, lambda: "integrated care board" in detail_text(app))
+        assert detail_text(app).startswith("ICB")
+        editor.move_cursor((0, 30))  # inside "Additonal Roles"
+        await wait_for(pilot, lambda: "Additional Roles Reimbursement" in detail_text(app))
+        assert "you typed “Additonal Roles”" in detail_text(app)
+
+
+async def test_switching_a_sense_is_remembered_for_the_meeting(db):
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        editor = await new_meeting_with(pilot, "We will recruit an ACP with ARRS money.")
+        editor.move_cursor((0, 21))
+        panel = app.screen.query_one(TermPanel)
+        await wait_for(pilot, lambda: panel.senses and panel.senses[0].id == "acp")
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: panel.senses[0].id == "acp-care-plan")
+        assert "advance care plan" in str(app.screen.query_one("#term-detail", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        meeting_id = app.screen.rows[0].id
+    stored = Notebook(db).get(meeting_id)
+    assert stored.senses == {"ACP": "acp-care-plan"}
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        editor = app.screen.query_one("#notes", NotesEditor)
+        editor.move_cursor((0, 21))
+        panel = app.screen.query_one(TermPanel)
+        await wait_for(pilot, lambda: bool(panel.senses))
+        assert panel.senses[0].id == "acp-care-plan"
+
+
+async def test_glossary_search_for_a_typo_finds_icb_first(db):
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryScreen)
+        await pilot.press(*"intergrated")
+        await wait_for(pilot, lambda: app.screen.results and app.screen.results[0].id == "icb")
+        assert "integrated care board" in str(app.screen.query_one("#detail", Static).render())
+        # See-also jumps to another entry.
+        app.screen.query_one("#see-also", OptionList).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.shown.id != "icb"
+
+
+async def test_text_survives_quitting_and_reopening(db):
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await new_meeting_with(pilot, "Decision: the PCN signs the DES.")
+        await pilot.press("ctrl+q")
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#notes", NotesEditor).text == "Decision: the PCN signs the DES."
+
+
+async def test_a_crash_loses_at_most_two_seconds(db):
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await new_meeting_with(pilot, "Typed just before the laptop died")
+        await pilot.pause(2.0)
+        # The process could die now, with no clean shutdown: read the file from outside.
+        notes = [m.notes for m in Notebook(db).iter_meetings()]
+        assert notes == ["Typed just before the laptop died"]
+
+
+async def test_a_second_window_never_silently_overwrites_newer_text(db):
+    notebook = Notebook(db)
+    meeting = notebook.add(Meeting(title="Board", notes="first"))
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        # Another copy of debrief saves newer text to the same meeting.
+        other = Notebook(db)
+        other.save(other.get(meeting.id).edited(notes="newer text from the other window"))
+        editor = app.screen.query_one("#notes", NotesEditor)
+        editor.move_cursor((0, 5))
+        await pilot.press(*" and mine")
+        await wait_for(pilot, lambda: editor.text == "first and mine")
+        app.screen.save()
+        await wait_for(
+            pilot, lambda: any("changed in another window" in n.message for n in app._notifications)
+        )
+    stored = {m.title: m.notes for m in Notebook(db).iter_meetings()}
+    assert stored == {"Board": "newer text from the other window", "Board (my copy)": "first and mine"}
+
+
+async def test_delete_asks_first_and_the_bin_restores(db):
+    notebook = Notebook(db)
+    notebook.add(Meeting(title="Keep me", date="2025-01-01"))
+    notebook.add(Meeting(title="Delete me", date="2025-02-01"))
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert [r.title for r in home.rows] == ["Delete me", "Keep me"]
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("n")  # no: nothing happens
+        await pilot.pause()
+        assert len(home.rows) == 2
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert [r.title for r in home.rows] == ["Keep me"]
+        await pilot.press("b")
+        await pilot.pause()
+        assert [r.title for r in home.rows] == ["Delete me"]
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        assert [r.title for r in home.rows] == ["Delete me", "Keep me"]
+
+
+async def test_home_searches_text_and_filters_by_kind(db):
+    notebook = Notebook(db)
+    notebook.add(Meeting(title="PCN board", kind="PCN board", notes="ARRS claims", date="2025-01-02"))
+    notebook.add(Meeting(title="ICB board", kind="ICB board", notes="finance plan", date="2025-01-03"))
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash")
+        await pilot.press(*"arr")
+        await pilot.pause()
+        assert [r.title for r in app.screen.rows] == ["PCN board"]
+        app.screen.query_one("#search", Input).value = ""
+        app.screen.query_one("#kind-filter").value = "ICB board"
+        await pilot.pause()
+        assert [r.title for r in app.screen.rows] == ["ICB board"]
+        table = app.screen.query_one(DataTable)
+        assert table.get_row_at(0)[1] == "ICB board"
+
+
+async def test_attendee_initials_are_never_highlighted(db):
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        editor = await new_meeting_with(pilot, "CJW and CD spoke to the ICB")
+        assert painted(editor) == {"CJW": "unknown", "CD": "exact", "ICB": "exact"}
+        attendees = app.screen.query_one("#attendees", Input)
+        attendees.value = "CJW Chris Wood (finance); Clare Doyle (practice manager)"
+        await pilot.pause()
+        assert painted(editor) == {"ICB": "exact"}
+
+
+async def test_narrow_terminal_hides_the_panel_behind_a_key(db):
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_meeting_with(pilot, TYPED)
+        panel = app.screen.query_one(TermPanel)
+        assert not panel.display
+        assert app.screen.query_one("#notes", NotesEditor).size.width >= 70
+        await pilot.press("f2")
+        await pilot.pause()
+        assert panel.display
+        await pilot.press("f2")
+        assert not panel.display
+
+
+async def test_new_meeting_uses_the_template_of_its_kind(db):
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        notes = app.screen.query_one("#notes", NotesEditor)
+        assert "## Decisions" in notes.text
+        app.screen.query_one("#kind").value = "mentoring session"
+        await pilot.pause()
+        assert "## What I learned" in notes.text
+
+
+async def test_help_palette_and_theme(db):
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(f"{key} {what}" for _, rows in app.screen.rows() for key, what in rows)
+        assert "Move the meeting to the bin" in text and "Show or hide the meanings panel" in text
+        assert "f3" in text and "ctrl+p" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"open glossary")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryScreen)
+        await pilot.press("ctrl+t")
+        assert app.theme == LIGHT
+
+
+async def test_export_from_a_meeting_writes_markdown(db):
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await new_meeting_with(pilot, "The PCN agreed.")
+        assert isinstance(app.screen, MeetingScreen)
+        app.action_export()
+        meeting_id = app.screen.meeting.id
+    exported = (db.parent / "exports" / f"meeting-{meeting_id}.md").read_text(encoding="utf-8")
+    assert exported.startswith("---\ntitle: ") and "The PCN agreed." in exported
