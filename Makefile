@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/debrief scan tests/fixtures/02-phone-notes-pcn-cd-forum.md
+	$(BIN)/debrief --demo
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -22,6 +22,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/matcher.py
+	$(BIN)/python bench/typing.py
 
 check: test
 

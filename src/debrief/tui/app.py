@@ -101,12 +101,11 @@ class DebriefApp(App):
             self._matcher = JargonMatcher(self.glossary)
         return self._matcher
 
-    def get_default_screen(self) -> HomeScreen:
-        return HomeScreen()
-
     def on_mount(self) -> None:
         if self.demo:
             self.sub_title = "demo notebook (thrown away when you quit)"
+        # Pushed (not the default screen) so that its CSS_PATH stylesheet is loaded.
+        self.push_screen(HomeScreen())
         self.set_timer(0.5, self._warm_up)
 
     @work(thread=True, exclusive=True, group="warm-up")

@@ -44,7 +44,9 @@ class HelpScreen(ModalScreen[None]):
         for title, bindings in self.screens:
             rows = []
             for binding in bindings:
-                keys = ", ".join(k.strip() for k in binding.key.split(","))
+                keys = ", ".join(
+                    self.app.get_key_display(binding.with_key(k.strip())) for k in binding.key.split(",")
+                )
                 text = binding.tooltip or binding.description
                 if text:
                     rows.append((keys, text))

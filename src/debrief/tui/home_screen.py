@@ -17,6 +17,10 @@ from debrief.tui.meeting_screen import MeetingScreen
 ALL_KINDS = "all"
 
 
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 class HomeScreen(Screen):
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#meetings"
@@ -63,11 +67,21 @@ class HomeScreen(Screen):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_column("Date", key="date", width=10)
-        table.add_column("Title", key="title")
+        table.add_column("Title", key="title", width=self._title_width())
         table.add_column("Kind", key="kind", width=17)
         table.add_column("Status", key="status", width=8)
-        table.add_column("Jargon", key="jargon", width=7)
+        table.add_column("Terms", key="jargon", width=5)
         self.refresh_list()
+
+    def _title_width(self) -> int:
+        # Everything but the title is fixed; the title gets the rest (5 columns of padding).
+        return max(16, self.size.width - 2 - 10 - 17 - 8 - 5 - 2 * 5 - 2)
+
+    def on_resize(self) -> None:
+        table = self.query_one(DataTable)
+        if table.columns:
+            table.columns["title"].width = self._title_width()  # type: ignore[index]
+            self.refresh_list()
 
     def on_screen_resume(self) -> None:
         self.refresh_list()

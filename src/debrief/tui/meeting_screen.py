@@ -113,6 +113,9 @@ class MeetingScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = self.meeting.title
+        if self.new:  # start writing under the template's first heading
+            notes = self.query_one("#notes", NotesEditor)
+            self.call_after_refresh(notes.move_cursor, (1, 0))
         self._fit_panel(self.size.width)
         self.refresh_meeting_terms()
 
@@ -141,6 +144,7 @@ class MeetingScreen(Screen):
         notes = self.query_one("#notes", NotesEditor)
         if self.new and notes.text.strip() in ("", template_for(self.meeting.kind).strip()):
             notes.load_text(template_for(str(event.value)))
+            notes.move_cursor((1, 0))
         self.schedule_save()
 
     def schedule_save(self) -> None:
