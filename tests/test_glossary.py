@@ -162,3 +162,56 @@ def test_search_exact_then_fuzzy(glossary):
     fuzzy = search(glossary, "intergrated care bord")
     assert fuzzy[0].entry.id == "icb" and not fuzzy[0].exact
     assert search(glossary, "qqqqzzzz") == []
+
+
+REQUIRED_TERMS = """GMS PMS APMS QOF IIF CAIP ARRS CQRS GPAD PCSE CIP QIPP MFF S75 BCF AfC WTE CQC PSIRF LFPSE
+Datix EPR DSPT SUS HES PHM Core20PLUS5 IMD LSOA UEC SDEC UCR D2A OPEL ASC CHC DST HWB JSNA JFP ToR BAF
+SFIs CVD LTC SMI LD MDT DNA CCG STP PCT SHA NHSI NHSEI IAPT GPFV DToC LMC ICB ICS ICP PCN""".split()
+REQUIRED_PHRASES = [
+    "block contract",
+    "GP Connect",
+    "NHS App",
+    "SNOMED CT",
+    "national data opt-out",
+    "virtual ward",
+    "criteria to reside",
+    "Long Term Plan",
+    "quorate",
+    "operational planning guidance",
+    "system oversight framework",
+    "place",
+    "system",
+    "neighbourhood",
+    "footprint",
+    "partner member",
+    "segmentation",
+    "declaration of interest",
+    "Network Contract DES",
+]
+SEVERAL_SENSES = "ACP PA PID SI CD DES CHC PMS MDT ICT SAS PM OT".split()
+HISTORICAL = "CCG STP PCT SHA NHSI NHSEI IAPT QIPP GPFV DToC".split()
+
+
+@pytest.mark.parametrize("term", REQUIRED_TERMS + REQUIRED_PHRASES)
+def test_the_terms_a_new_leader_meets_are_all_there(glossary, term):
+    results = search(glossary, term, limit=3)
+    assert results and results[0].exact, term
+
+
+@pytest.mark.parametrize("term", SEVERAL_SENSES)
+def test_ambiguous_acronyms_have_separate_senses_with_cues(glossary, term):
+    senses = glossary.senses(term)
+    assert len(senses) >= 2, term
+    assert all(len(s.context) >= 3 for s in senses)
+
+
+@pytest.mark.parametrize("term", HISTORICAL)
+def test_historical_terms_are_marked(glossary, term):
+    assert any(e.historical for e in glossary.senses(term) + glossary.by_form(term)), term
+
+
+def test_every_definition_is_short_and_plain(glossary):
+    from debrief.readability import median_grade
+
+    assert all(len(e.plain.split()) <= 40 for e in glossary)
+    assert median_grade(e.plain for e in glossary) <= 8

@@ -27,6 +27,8 @@ REACH = 300  # characters either side of the term (about 45 words) that can infl
 EXPANSION_WEIGHT = 3.0
 MAIN_SENSE_BONUS = 0.05
 DECAY = 36.0  # a cue this many characters (about six words) away counts half as much
+OTHER_SENTENCE = 0.5
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
 
 
 def rank_senses(text: str, matches: list[Match]) -> list[Match]:
@@ -65,6 +67,9 @@ def order_senses(
         if found.start() < end and start < found.end():
             continue  # the term itself
         weight = 1.0 / (1.0 + abs(found.start() - start) / DECAY)
+        lo_gap, hi_gap = sorted((found.end(), start)) if found.start() < start else (end, found.start())
+        if _SENTENCE_END.search(text, lo_gap, hi_gap):
+            weight *= OTHER_SENTENCE  # a cue in another sentence says less about this one
         group = found.lastgroup
         if group and group.startswith("e"):
             scores[int(group[1:])] += EXPANSION_WEIGHT * weight
