@@ -296,12 +296,21 @@ async def test_help_palette_and_theme(db):
         assert app.theme == LIGHT
 
 
-async def test_export_from_a_meeting_writes_markdown(db):
+async def test_debrief_tab_and_export(db):
     app = make_app(db)
     async with app.run_test(size=(120, 36)) as pilot:
-        await new_meeting_with(pilot, "The PCN agreed.")
+        editor = await new_meeting_with(pilot, "Decision: the PCN signs the DES.")
+        editor.insert("\nACTION: KP to tell the ICB by Fri.")
+        await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
-        app.action_export()
+        app.screen.query_one("#tabs").active = "tab-debrief"
+        await pilot.pause()
+        shown = app.screen.debrief_markdown()
+        assert "## Decisions" in shown and "KP to tell the ICB" in shown
+        app.action_export("md")
+        app.action_export("html")
         meeting_id = app.screen.meeting.id
-    exported = (db.parent / "exports" / f"meeting-{meeting_id}.md").read_text(encoding="utf-8")
-    assert exported.startswith("---\ntitle: ") and "The PCN agreed." in exported
+    folder = db.parent / "exports"
+    exported = (folder / f"debrief-{meeting_id}.md").read_text(encoding="utf-8")
+    assert exported.startswith("---\ntitle: ") and "(owner: KP; due: Fri" in exported
+    assert "<h2>Actions</h2>" in (folder / f"debrief-{meeting_id}.html").read_text(encoding="utf-8")

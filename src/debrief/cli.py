@@ -79,6 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     scan.set_defaults(handler=cmd_scan)
 
+    summary = commands.add_parser("summary", help="the debrief of a meeting (notebook ID or notes file)")
+    summary.add_argument("source", help="a meeting id in the notebook, or a notes file (- for stdin)")
+    summary.add_argument("--format", choices=("md", "html", "json"), default="md")
+    summary.set_defaults(handler=cmd_summary)
+
+    export = commands.add_parser("export", help="write a meeting's debrief to a file")
+    export.add_argument("id", help="the meeting id in the notebook")
+    export.add_argument("--format", choices=("md", "html"), default="md")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: debrief-ID.FORMAT)")
+    export.set_defaults(handler=cmd_export)
+
     glossary = commands.add_parser("glossary", help="check, count, export or import the glossary")
     sub = glossary.add_subparsers(title="glossary commands", metavar="ACTION", required=True)
     check = sub.add_parser("check", help="validate glossary files (default: the shipped glossary)")
@@ -120,6 +131,58 @@ def cmd_app(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     make_app(notebook=notebook).run()
     notebook.close()
+    return OK
+
+
+# -- debriefs ----------------------------------------------------------------------------------
+
+
+def load_meeting(args: argparse.Namespace, source: str):
+    """A meeting from the notebook (an id) or from a notes file."""
+    from debrief.notes_file import meeting_from_text
+
+    if source.isdigit() and not Path(source).exists():
+        path = args.db or default_db_path()
+        if not Path(path).exists():
+            raise UserError(f"{path}: no notebook here (give --db PATH or a notes file)")
+        try:
+            notebook = Notebook(path)
+            return notebook.get(int(source))
+        except StoreError as exc:
+            raise UserError(str(exc)) from None
+    _, text = read_text(source)
+    return meeting_from_text(text)
+
+
+def render_debrief(meeting, fmt: str) -> str:
+    from debrief.export import debrief_html, debrief_json, debrief_markdown
+    from debrief.summary import build_debrief
+
+    glossary = shipped_glossary()
+    debrief = build_debrief(meeting, glossary, JargonMatcher(glossary))
+    if fmt == "json":
+        return debrief_json(debrief)
+    if fmt == "html":
+        return debrief_html(meeting, debrief)
+    return debrief_markdown(meeting, debrief)
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    sys.stdout.write(render_debrief(load_meeting(args, args.source), args.format))
+    return OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if not args.id.isdigit():
+        raise UserError(f"export: '{args.id}' is not a meeting id (see `debrief summary FILE`)")
+    meeting = load_meeting(args, args.id)
+    output = args.output or Path(f"debrief-{meeting.id}.{args.format}")
+    text = render_debrief(meeting, args.format)
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{output}: cannot write: {exc.strerror}") from None
+    print(f"Wrote the debrief of “{meeting.title}” to {output}.")
     return OK
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from textual import work
@@ -35,7 +36,18 @@ class DebriefCommands(Provider):
         ]
         if isinstance(app.screen, MeetingScreen):
             found.append(
-                ("Export meeting as Markdown", app.action_export, "Write this meeting to a Markdown file")
+                (
+                    "Export debrief as Markdown",
+                    partial(app.action_export, "md"),
+                    "Write this meeting's debrief to a Markdown file",
+                )
+            )
+            found.append(
+                (
+                    "Export debrief as HTML",
+                    partial(app.action_export, "html"),
+                    "Write a printable page of this meeting's debrief",
+                )
             )
         return found
 
@@ -154,18 +166,22 @@ class DebriefApp(App):
                 self.screen.save()
             self.pop_screen()
 
-    def action_export(self) -> None:
+    def action_export(self, fmt: str = "md") -> None:
         screen = self.screen
         if not isinstance(screen, MeetingScreen):
             self.notify("Open a meeting to export it.", timeout=3)
             return
         screen.save()
-        from debrief.export import meeting_markdown
+        from debrief.export import debrief_html, debrief_markdown
+        from debrief.summary import build_debrief
 
+        meeting = screen.meeting
+        debrief = build_debrief(meeting, self.glossary, self.matcher)
+        text = debrief_html(meeting, debrief) if fmt == "html" else debrief_markdown(meeting, debrief)
         folder = self.notebook.path.parent / "exports"
         folder.mkdir(mode=0o700, exist_ok=True)
-        target = folder / f"meeting-{screen.meeting.id}.md"
-        target.write_text(meeting_markdown(screen.meeting), encoding="utf-8")
+        target = folder / f"debrief-{meeting.id}.{fmt}"
+        target.write_text(text, encoding="utf-8")
         target.chmod(0o600)
         self.notify(f"Exported to {target}", title="Exported", timeout=8)
 

@@ -8,9 +8,9 @@ from datetime import date
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Select, TabbedContent, TabPane, TextArea
+from textual.widgets import Footer, Input, Markdown, Select, TabbedContent, TabPane, TextArea
 from textual.worker import get_current_worker
 
 from debrief.meeting import KINDS, Meeting, format_attendees, parse_attendees, template_for
@@ -108,6 +108,9 @@ class MeetingScreen(Screen):
                         id="reflection",
                         placeholder="What does this mean for me in my role?",
                     )
+                with TabPane("Debrief", id="tab-debrief"):
+                    with VerticalScroll(id="debrief-scroll"):
+                        yield Markdown("", id="debrief")
             yield TermPanel(self.app.glossary, id="panel")
         yield Footer()
 
@@ -207,6 +210,21 @@ class MeetingScreen(Screen):
     def action_back(self) -> None:
         self.save()
         self.dismiss(self.meeting)
+
+    # -- the debrief -----------------------------------------------------------------------
+
+    @on(TabbedContent.TabActivated, "#tabs", pane="#tab-debrief")
+    def _show_debrief(self) -> None:
+        self.save()
+        self.query_one("#debrief", Markdown).update(self.debrief_markdown())
+
+    def debrief_markdown(self) -> str:
+        from debrief.export import debrief_markdown
+        from debrief.summary import build_debrief
+
+        meeting = self.current()
+        text = debrief_markdown(meeting, build_debrief(meeting, self.app.glossary, self.app.matcher))
+        return text.split("---\n", 2)[-1]  # the page without its front matter
 
     # -- the term panel ---------------------------------------------------------------------
 

@@ -1,0 +1,308 @@
+"""The debrief: from a meeting's notes to what was discussed, decided, owed and meant.
+
+Rule-based and deterministic: the same notes always give the same debrief, offline.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from debrief.glossary import Entry, Glossary
+from debrief.matcher import FUZZY, UNKNOWN, JargonMatcher, Match
+from debrief.meeting import Meeting
+from debrief.note_items import ACTION, DECISION, POINT, QUESTION, Item, classify_notes
+from debrief.readability import reading_grade
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+_WEEKDAYS = {d: i for i, d in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
+
+
+@dataclass
+class TermExplained:
+    id: str
+    term: str
+    expansion: str
+    plain: str
+    count: int
+    replaced_by: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "term": self.term,
+            "expansion": self.expansion,
+            "plain": self.plain,
+            "count": self.count,
+        }
+
+
+@dataclass
+class Debrief:
+    title: str
+    date: str
+    kind: str
+    attendees: list[str]
+    discussed: list[Item] = field(default_factory=list)
+    decisions: list[Item] = field(default_factory=list)
+    actions: list[Item] = field(default_factory=list)
+    questions: list[Item] = field(default_factory=list)
+    terms: list[TermExplained] = field(default_factory=list)
+    reflection: str = ""
+    prompts: list[str] = field(default_factory=list)
+    readability: dict[str, float] = field(default_factory=dict)
+    status: str = "draft"
+
+    def to_json(self) -> dict[str, object]:
+        def item(i: Item, *keys: str) -> dict[str, object]:
+            out: dict[str, object] = {"text": i.text, "lines": i.lines}
+            for key in keys:
+                out[key] = i.extra.get(key) if key in ("due_date", "source") else getattr(i, key)
+            return out
+
+        return {
+            "title": self.title,
+            "date": self.date,
+            "kind": self.kind,
+            "attendees": self.attendees,
+            "discussed": [item(i, "heading") for i in self.discussed],
+            "decisions": [item(i) for i in self.decisions],
+            "actions": [item(i, "owner", "due", "due_date") for i in self.actions],
+            "questions": [item(i, "source") for i in self.questions],
+            "terms": [t.to_json() for t in self.terms],
+            "reflection": self.reflection or "\n".join(self.prompts),
+            "readability": self.readability,
+        }
+
+
+def build_debrief(meeting: Meeting, glossary: Glossary, matcher: JargonMatcher | None = None) -> Debrief:
+    """The debrief of one meeting (see DESIGN.md: sections in the order mentors ask)."""
+    matcher = matcher or JargonMatcher(glossary)
+    initials = frozenset(meeting.initials)
+    items = classify_notes(meeting.notes, initials, lambda w: bool(glossary.senses(w)))
+    matches = matcher.find(meeting.notes, meeting.initials)
+    chosen = _chosen_senses(matches, meeting, glossary)
+    debrief = Debrief(
+        title=meeting.title,
+        date=meeting.date,
+        kind=meeting.kind,
+        attendees=[a.label() for a in meeting.attendees],
+        status=meeting.status,
+    )
+    for found in items:
+        if found.kind == ACTION:
+            due_date = resolve_due(found.due, meeting.date)
+            if due_date:
+                found.extra["due_date"] = due_date
+            debrief.actions.append(found)
+        elif found.kind == DECISION:
+            debrief.decisions.append(found)
+        elif found.kind == QUESTION:
+            found.extra["source"] = "note"
+            debrief.questions.append(found)
+        elif found.kind == POINT:
+            debrief.discussed.append(found)
+    debrief.questions.extend(_unknown_term_questions(meeting.notes, matches))
+    debrief.terms = _terms_met(matches, chosen, glossary)
+    debrief.reflection = meeting.reflection.strip()
+    if not debrief.reflection:
+        debrief.prompts = reflection_prompts(debrief)
+    _spell_out_first_uses(debrief, matcher, meeting, chosen)
+    debrief.readability = {
+        "notes": round(reading_grade(meeting.notes), 1),
+        "debrief": round(reading_grade(debrief_text(debrief)), 1),
+    }
+    return debrief
+
+
+def _chosen_senses(matches: list[Match], meeting: Meeting, glossary: Glossary) -> dict[int, Entry]:
+    """The sense of each match: the meeting's remembered choice, else the best in context."""
+    chosen: dict[int, Entry] = {}
+    for m in matches:
+        if not m.senses:
+            continue
+        picked = meeting.senses.get(m.senses[0].term)
+        entry = glossary.get(picked) if picked else None
+        chosen[m.start] = entry if entry in m.senses else m.senses[0]
+    return chosen
+
+
+def _terms_met(matches, chosen, glossary) -> list[TermExplained]:
+    counts: Counter[str] = Counter()
+    order: list[Entry] = []
+    for m in matches:
+        entry = chosen.get(m.start)
+        if entry is None or entry.well_known:
+            continue
+        if entry.id not in counts:
+            order.append(entry)
+        counts[entry.id] += 1
+    out = []
+    for entry in order:
+        replaced = glossary.get(entry.replaced_by) if entry.replaced_by else None
+        plain = entry.plain
+        if entry.historical and replaced and replaced.term not in plain:
+            plain += f" It has been replaced by {replaced.term} ({replaced.expansion})."
+        out.append(
+            TermExplained(
+                entry.id,
+                entry.term,
+                entry.expansion,
+                plain,
+                counts[entry.id],
+                replaced.term if replaced else None,
+            )
+        )
+    return out
+
+
+def _unknown_term_questions(notes: str, matches: list[Match]) -> list[Item]:
+    seen: dict[str, Item] = {}
+    for m in matches:
+        if m.kind != UNKNOWN:
+            continue
+        word = m.surface[:-1] if m.surface.endswith("s") and m.surface[:-1].isupper() else m.surface
+        line = notes.count("\n", 0, m.start) + 1
+        if word in seen:
+            seen[word].lines.append(line)
+        else:
+            seen[word] = Item(
+                QUESTION, f"What does {word} mean here?", [line], extra={"source": "unknown-term"}
+            )
+    return list(seen.values())
+
+
+def reflection_prompts(debrief: Debrief) -> list[str]:
+    """Three prompts built from the meeting when the user has not written a reflection."""
+    prompts = []
+    mine = [a for a in debrief.actions if a.owner == "me"] or debrief.actions
+    if mine:
+        prompts.append(f"What will “{_short(mine[0].text)}” ask of you and your team, and by when?")
+    else:
+        prompts.append("Was anything agreed that you need to act on, or tell your practices about?")
+    if debrief.terms:
+        top = max(debrief.terms, key=lambda t: t.count)
+        prompts.append(f"How does {top.expansion} affect your practices and patients?")
+    else:
+        prompts.append("Which part of the meeting matters most for your patients?")
+    questions = [q for q in debrief.questions if q.extra.get("source") == "note"]
+    if questions:
+        prompts.append(f"What will you ask your mentor first? Perhaps: “{_short(questions[0].text)}”")
+    else:
+        prompts.append("What would you like your mentor to help you understand next time?")
+    return prompts
+
+
+def _short(text: str, words: int = 14) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def resolve_due(due: str | None, meeting_date: str) -> str | None:
+    """A due date as written, as an ISO date when it names one ("fri", "28 Feb", "end of March")."""
+    if not due:
+        return None
+    try:
+        base = date.fromisoformat(meeting_date)
+    except ValueError:
+        return None
+    text = due.lower().strip()
+    text = re.sub(r"^(?:before|by)\s+", "", text)
+    day_month = re.search(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3})[a-z]*", text)
+    if day_month and day_month.group(2) in _MONTHS:
+        year = base.year
+        month = _MONTHS[day_month.group(2)]
+        try:
+            found = date(year, month, int(day_month.group(1)))
+        except ValueError:
+            return None
+        if found < base:  # a due date is never before the meeting: it means next year
+            found = found.replace(year=year + 1)
+        return found.isoformat()
+    end_of = re.match(r"(?:the\s+)?end\s+of\s+(?:the\s+)?([a-z]{3})[a-z]*$", text)
+    month_only = re.match(r"([a-z]{3})[a-z]*$", text)
+    for found in (end_of, month_only):
+        if found and found.group(1) in _MONTHS:
+            month = _MONTHS[found.group(1)]
+            year = base.year + (1 if month < base.month else 0)
+            return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+    weekday = re.match(r"([a-z]{3})[a-z]*$", text)
+    if weekday and weekday.group(1) in _WEEKDAYS:
+        ahead = (_WEEKDAYS[weekday.group(1)] - base.weekday()) % 7 or 7
+        return (base + timedelta(days=ahead)).isoformat()
+    within = re.match(r"within\s+(\d+)\s+(hour|day|week)s?", text)
+    if within:
+        n, unit = int(within.group(1)), within.group(2)
+        days = {"hour": n / 24, "day": n, "week": 7 * n}[unit]
+        return (base + timedelta(days=max(1, round(days)))).isoformat()
+    if text == "this week":
+        return (base + timedelta(days=(4 - base.weekday()) % 7)).isoformat()
+    if text == "next week":
+        return (base + timedelta(days=7 + (4 - base.weekday()) % 7)).isoformat()
+    return None
+
+
+def _spell_out_first_uses(debrief: Debrief, matcher, meeting, chosen) -> None:
+    """Every term is spelt out where the debrief first uses it; typos of terms are corrected."""
+    seen: set[str] = set()
+    for section in (debrief.discussed, debrief.decisions, debrief.actions, debrief.questions):
+        for found in section:
+            found.text = explain_terms(found.text, matcher, seen, meeting.initials)
+
+
+def explain_terms(
+    text: str, matcher: JargonMatcher, seen: set[str], initials=(), chosen: dict[int, Entry] | None = None
+) -> str:
+    """The text with each term not yet in `seen` followed by its expansion in brackets, and
+    fuzzy (mistyped) terms written correctly. Nothing else changes."""
+    out: list[str] = []
+    at = 0
+    for m in matcher.find(text, initials):
+        entry = (chosen or {}).get(m.start) or m.entry
+        if entry is None or m.kind == UNKNOWN:
+            continue
+        written = m.surface
+        if m.kind == FUZZY:
+            written = entry.term if entry.expansion.lower() == entry.term.lower() else entry.expansion
+        out.append(text[at : m.start])
+        out.append(written)
+        already = text[m.end : m.end + len(entry.expansion) + 3].lower()
+        if (
+            entry.id not in seen
+            and not entry.well_known
+            and entry.expansion.lower() not in (written.lower(), entry.term.lower())
+            and entry.expansion.lower() not in already
+            and entry.expansion.lower() not in written.lower()
+        ):
+            out.append(f" ({entry.expansion})")
+        seen.add(entry.id)
+        at = m.end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def plain_rewrite(meeting: Meeting, glossary: Glossary, matcher: JargonMatcher | None = None) -> str:
+    """The notes with each term explained in brackets at its first use and typos of terms
+    corrected; nothing else changed."""
+    matcher = matcher or JargonMatcher(glossary)
+    matches = matcher.find(meeting.notes, meeting.initials)
+    chosen = _chosen_senses(matches, meeting, glossary)
+    return explain_terms(meeting.notes, matcher, set(), meeting.initials, chosen)
+
+
+def debrief_text(debrief: Debrief) -> str:
+    """The debrief's words as prose (for its reading grade)."""
+    parts: list[str] = []
+    for section in (debrief.discussed, debrief.decisions, debrief.actions, debrief.questions):
+        parts.extend(_sentence(i.text) for i in section)
+    parts.extend(f"{t.term} means {t.expansion}. {t.plain}" for t in debrief.terms)
+    parts.append(debrief.reflection or " ".join(debrief.prompts))
+    return "\n".join(p for p in parts if p)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
