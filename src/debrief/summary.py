@@ -246,11 +246,24 @@ def resolve_due(due: str | None, meeting_date: str) -> str | None:
 
 
 def _spell_out_first_uses(debrief: Debrief, matcher, meeting, chosen) -> None:
-    """Every term is spelt out where the debrief first uses it; typos of terms are corrected."""
+    """Every term is spelt out where the debrief first uses it, in the sense the notes' context
+    gave it; typos of terms are corrected."""
     seen: set[str] = set()
+    line_starts = [0]
+    for line in meeting.notes.splitlines(keepends=True):
+        line_starts.append(line_starts[-1] + len(line))
     for section in (debrief.discussed, debrief.decisions, debrief.actions, debrief.questions):
         for found in section:
-            found.text = explain_terms(found.text, matcher, seen, meeting.initials)
+            senses: dict[int, Entry] = {}
+            if found.lines and found.lines[0] <= len(line_starts) - 1:
+                start = line_starts[found.lines[0] - 1]
+                line = meeting.notes[start : line_starts[found.lines[0]]]
+                at = line.find(found.text)
+                if at >= 0:  # the item is the line's own text: reuse the notes' senses
+                    offset = start + at
+                    senses = {k - offset: v for k, v in chosen.items()
+                              if offset <= k < offset + len(found.text)}
+            found.text = explain_terms(found.text, matcher, seen, meeting.initials, senses)
 
 
 def explain_terms(
