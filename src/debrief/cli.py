@@ -22,7 +22,7 @@ from debrief.matcher import JargonMatcher, Match
 from debrief.readability import reading_grade
 from debrief.store import DB_ENV, Notebook, StoreError, default_db_path
 
-OK, NOTHING, BAD_INPUT = 0, 1, 2
+OK, NOTHING, BAD_INPUT, PERSONAL_DATA = 0, 1, 2, 3
 
 
 class UserError(Exception):
@@ -38,6 +38,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UserError, GlossaryError) as exc:
         print(f"debrief: {exc}", file=sys.stderr)
         return BAD_INPUT
+    except PersonalDataStop as stop:
+        found = stop.args[0].found
+        print(f"debrief: nothing written: personal data found ({len(found)}):", file=sys.stderr)
+        for f in found:
+            print(f"  {f.describe()}", file=sys.stderr)
+        print(
+            "Use --redact to remove it from the output, or --allow-pii to share it anyway "
+            "(recorded in the meeting's history).",
+            file=sys.stderr,
+        )
+        return PERSONAL_DATA
     except BrokenPipeError:
         sys.stderr.close()  # output piped into `head`: not an error
         return OK
@@ -82,13 +93,20 @@ def build_parser() -> argparse.ArgumentParser:
     summary = commands.add_parser("summary", help="the debrief of a meeting (notebook ID or notes file)")
     summary.add_argument("source", help="a meeting id in the notebook, or a notes file (- for stdin)")
     summary.add_argument("--format", choices=("md", "html", "json"), default="md")
+    _share_flags(summary)
     summary.set_defaults(handler=cmd_summary)
 
     export = commands.add_parser("export", help="write a meeting's debrief to a file")
     export.add_argument("id", help="the meeting id in the notebook")
     export.add_argument("--format", choices=("md", "html"), default="md")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: debrief-ID.FORMAT)")
+    _share_flags(export)
     export.set_defaults(handler=cmd_export)
+
+    check = commands.add_parser("check", help="personal data that must not leave the notebook")
+    check.add_argument("source", help="a meeting id in the notebook, or a notes file (- for stdin)")
+    check.add_argument("--json", action="store_true", help="machine-readable output")
+    check.set_defaults(handler=cmd_check)
 
     glossary = commands.add_parser("glossary", help="check, count, export or import the glossary")
     sub = glossary.add_subparsers(title="glossary commands", metavar="ACTION", required=True)
@@ -154,6 +172,39 @@ def load_meeting(args: argparse.Namespace, source: str):
     return meeting_from_text(text)
 
 
+def _share_flags(command: argparse.ArgumentParser) -> None:
+    flags = command.add_mutually_exclusive_group()
+    flags.add_argument(
+        "--redact",
+        action="store_true",
+        help="replace personal data with [NHS number removed] etc. in the output",
+    )
+    flags.add_argument(
+        "--allow-pii",
+        action="store_true",
+        help="write personal data anyway (recorded in the meeting's history)",
+    )
+
+
+def _shareable(args: argparse.Namespace, meeting, what: str):
+    """The meeting as it may leave the notebook; PersonalDataStop when it may not."""
+    from debrief.share import PersonalDataFound, safe_to_share
+
+    notebook = None
+    if args.allow_pii and meeting.id is not None:
+        notebook = Notebook(args.db or default_db_path())
+    try:
+        return safe_to_share(
+            meeting, redact_pii=args.redact, allow_pii=args.allow_pii, notebook=notebook, what=what
+        )
+    except PersonalDataFound as found:
+        raise PersonalDataStop(found) from None
+
+
+class PersonalDataStop(Exception):
+    """Personal data found and neither --redact nor --allow-pii given: exit 3, write nothing."""
+
+
 def render_debrief(meeting, fmt: str) -> str:
     from debrief.export import debrief_html, debrief_json, debrief_markdown
     from debrief.summary import build_debrief
@@ -168,14 +219,15 @@ def render_debrief(meeting, fmt: str) -> str:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    sys.stdout.write(render_debrief(load_meeting(args, args.source), args.format))
+    meeting = _shareable(args, load_meeting(args, args.source), f"summary --format {args.format}")
+    sys.stdout.write(render_debrief(meeting, args.format))
     return OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     if not args.id.isdigit():
         raise UserError(f"export: '{args.id}' is not a meeting id (see `debrief summary FILE`)")
-    meeting = load_meeting(args, args.id)
+    meeting = _shareable(args, load_meeting(args, args.id), f"export --format {args.format}")
     output = args.output or Path(f"debrief-{meeting.id}.{args.format}")
     text = render_debrief(meeting, args.format)
     try:
@@ -184,6 +236,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError(f"{output}: cannot write: {exc.strerror}") from None
     print(f"Wrote the debrief of “{meeting.title}” to {output}.")
     return OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from debrief.share import meeting_findings
+
+    found = meeting_findings(load_meeting(args, args.source))
+    if args.json:
+        _print_json({"findings": [f.finding.to_json() | {"field": f.field, "line": f.line} for f in found]})
+    elif found:
+        print(f"Personal data found ({len(found)}): keep patient details out of meeting notes.")
+        for f in found:
+            print(f"  {f.describe()}")
+    else:
+        print("No personal data found.")
+    return PERSONAL_DATA if found else OK
 
 
 # -- lookup -------------------------------------------------------------------------------------

@@ -95,6 +95,17 @@ def m001_meetings(db: sqlite_utils.Database) -> None:
     db["meetings"].enable_fts(SEARCHABLE, create_triggers=True, tokenize="porter")
 
 
+@migrations()
+def m002_history(db: sqlite_utils.Database) -> None:
+    """What happened to a meeting that matters later: exports with personal data allowed."""
+    db["history"].create(
+        {"id": int, "meeting_id": int, "at": str, "event": str, "detail": str},
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings", "id")],
+    )
+    db["history"].create_index(["meeting_id"])
+
+
 @dataclass(frozen=True, slots=True)
 class MeetingRow:
     """What the home screen lists (no note text)."""
@@ -224,6 +235,16 @@ class Notebook:
                 "DELETE FROM meetings WHERE deleted_at IS NOT NULL AND deleted_at < ?", [cutoff]
             )
         return cursor.rowcount
+
+    def record(self, meeting_id: int, event: str, detail: str = "") -> None:
+        """Add to the meeting's history (kept even when the meeting's text changes)."""
+        with self.db.atomic():
+            self.db["history"].insert(
+                {"meeting_id": meeting_id, "at": self.now(), "event": event, "detail": detail}
+            )
+
+    def history(self, meeting_id: int) -> list[dict[str, object]]:
+        return list(self.db["history"].rows_where("meeting_id = ?", [meeting_id], order_by="id"))
 
     def iter_meetings(self) -> Iterator[Meeting]:
         for row in self.db["meetings"].rows_where("deleted_at IS NULL", order_by="date desc"):

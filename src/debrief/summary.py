@@ -261,8 +261,9 @@ def _spell_out_first_uses(debrief: Debrief, matcher, meeting, chosen) -> None:
                 at = line.find(found.text)
                 if at >= 0:  # the item is the line's own text: reuse the notes' senses
                     offset = start + at
-                    senses = {k - offset: v for k, v in chosen.items()
-                              if offset <= k < offset + len(found.text)}
+                    senses = {
+                        k - offset: v for k, v in chosen.items() if offset <= k < offset + len(found.text)
+                    }
             found.text = explain_terms(found.text, matcher, seen, meeting.initials, senses)
 
 

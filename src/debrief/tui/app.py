@@ -13,11 +13,14 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from debrief.glossary import Glossary, shipped_glossary
 from debrief.lookup import GlossaryIndex
 from debrief.matcher import JargonMatcher
+from debrief.share import meeting_findings, safe_to_share
 from debrief.store import Notebook
 from debrief.tui.glossary_screen import GlossaryScreen
 from debrief.tui.help_screen import HelpScreen
 from debrief.tui.home_screen import HomeScreen
 from debrief.tui.meeting_screen import MeetingScreen
+from debrief.tui.notes_editor import NotesEditor
+from debrief.tui.share_screen import PersonalDataScreen
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -167,15 +170,41 @@ class DebriefApp(App):
             self.pop_screen()
 
     def action_export(self, fmt: str = "md") -> None:
+        """Export the meeting's debrief, after the personal-data check."""
         screen = self.screen
         if not isinstance(screen, MeetingScreen):
             self.notify("Open a meeting to export it.", timeout=3)
             return
         screen.save()
+        meeting = screen.meeting
+        found = meeting_findings(meeting)
+        if not found:
+            self._write_export(meeting, fmt)
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "redact":
+                self._write_export(safe_to_share(meeting, redact_pii=True), fmt, "redacted ")
+            elif choice == "allow":
+                safe_to_share(
+                    meeting, allow_pii=True, notebook=self.notebook, what=f"export as {fmt} from the app"
+                )
+                self._write_export(meeting, fmt, "with personal data ")
+            elif choice == "edit":
+                first = found[0]
+                tab = {"prep": "tab-prep", "notes": "tab-notes", "reflection": "tab-reflection"}
+                if first.field in tab:
+                    screen.query_one("#tabs").active = tab[first.field]
+                    editor = screen.query_one(f"#{first.field}", NotesEditor)
+                    editor.focus()
+                    editor.move_cursor((first.line - 1, 0))
+
+        self.push_screen(PersonalDataScreen(found), chosen)
+
+    def _write_export(self, meeting, fmt: str, how: str = "") -> None:
         from debrief.export import debrief_html, debrief_markdown
         from debrief.summary import build_debrief
 
-        meeting = screen.meeting
         debrief = build_debrief(meeting, self.glossary, self.matcher)
         text = debrief_html(meeting, debrief) if fmt == "html" else debrief_markdown(meeting, debrief)
         folder = self.notebook.path.parent / "exports"
@@ -183,7 +212,7 @@ class DebriefApp(App):
         target = folder / f"debrief-{meeting.id}.{fmt}"
         target.write_text(text, encoding="utf-8")
         target.chmod(0o600)
-        self.notify(f"Exported to {target}", title="Exported", timeout=8)
+        self.notify(f"Exported {how}to {target}", title="Exported", timeout=8)
 
 
 def make_app(

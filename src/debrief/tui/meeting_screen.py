@@ -230,7 +230,7 @@ class MeetingScreen(Screen):
 
     @on(NotesEditor.TermUnderCursor)
     def _term_under_cursor(self, event: NotesEditor.TermUnderCursor) -> None:
-        self.query_one(TermPanel).show_term(event.match, self._ordered_senses(event.match))
+        self.query_one(TermPanel).show_term(event.match, self._ordered_senses(event.match), event.pii)
 
     def _ordered_senses(self, match):
         if match is None or not match.senses:

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from debrief.matcher import FUZZY, UNKNOWN, JargonMatcher, Match
+from debrief.privacy import Finding, find_pii
 from debrief.senses import rank_senses
 
 
@@ -27,6 +28,7 @@ class NotesEditor(TextArea):
         "jargon--fuzzy",
         "jargon--unknown",
         "jargon--quiet",
+        "privacy--pii",
     }
 
     DEFAULT_CSS = """
@@ -37,6 +39,7 @@ class NotesEditor(TextArea):
         & .jargon--fuzzy { color: $text-warning; text-style: bold underline; }
         & .jargon--unknown { color: $text-error; text-style: bold italic underline; }
         & .jargon--quiet { text-style: underline; }
+        & .privacy--pii { color: $text-error; background: $error-muted; text-style: bold reverse; }
     }
     """
 
@@ -46,6 +49,7 @@ class NotesEditor(TextArea):
 
         editor: NotesEditor
         match: Match | None
+        pii: Finding | None = None
 
         @property
         def control(self) -> NotesEditor:
@@ -58,6 +62,7 @@ class NotesEditor(TextArea):
         self.matcher = matcher
         self._initials = initials
         self._styles: dict[str, Style] = {}
+        self._pii: dict[str, list[Finding]] = {}
         self._last_term: tuple[int, int, str] | None = None
 
     @property
@@ -78,7 +83,8 @@ class NotesEditor(TextArea):
     def _style(self, kind: str) -> Style:
         style = self._styles.get(kind)
         if style is None:
-            style = self._styles[kind] = self.get_component_rich_style(f"jargon--{kind}")
+            name = "privacy--pii" if kind == "pii" else f"jargon--{kind}"
+            style = self._styles[kind] = self.get_component_rich_style(name)
         return style
 
     def line_matches(self, line: str):
@@ -101,7 +107,25 @@ class NotesEditor(TextArea):
             else:
                 kind = "exact"
             text.stylize(self._style(kind), hit.start, hit.end)
+        for finding in self.line_pii(text.plain):
+            text.stylize(self._style("pii"), finding.start, finding.end)
         return text
+
+    def line_pii(self, line: str) -> list[Finding]:
+        """Personal data in the line (cached by the line's text, like the jargon)."""
+        found = self._pii.get(line)
+        if found is None:
+            if len(self._pii) > 5000:
+                self._pii.clear()
+            found = self._pii[line] = find_pii(line)
+        return found
+
+    def pii_at_cursor(self) -> Finding | None:
+        row, column = self.cursor_location
+        for finding in self.line_pii(self.document.get_line(row)):
+            if finding.start <= column <= finding.end:
+                return finding
+        return None
 
     def match_at_cursor(self) -> Match | None:
         """The term under the cursor, with its senses ranked by the surrounding paragraph."""
@@ -130,10 +154,11 @@ class NotesEditor(TextArea):
     def announce_term(self, force: bool = False) -> None:
         """Post TermUnderCursor when the term at the cursor changes (or always, if forced)."""
         match = self.match_at_cursor()
-        key = (match.start, match.end, match.surface) if match else None
+        pii = self.pii_at_cursor()
+        key = (match.start, match.end, match.surface) if match else (pii.surface if pii else None)
         if force or key != self._last_term:
             self._last_term = key
-            self.post_message(self.TermUnderCursor(self, match))
+            self.post_message(self.TermUnderCursor(self, match, pii))
 
 
 def _bare(word: str) -> str:

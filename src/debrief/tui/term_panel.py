@@ -14,6 +14,10 @@ from debrief.glossary import Entry, Glossary
 from debrief.matcher import UNKNOWN, Match
 
 
+def _article(label: str) -> str:
+    return f"an {label}" if label[0] in "aeiouAEIOU" or label.startswith("NHS") else f"a {label}"
+
+
 class TermPanel(VerticalScroll):
     """Shows what a term means; attributes down (the screen sets what to show)."""
 
@@ -41,10 +45,20 @@ class TermPanel(VerticalScroll):
         )
         yield Static("", id="meeting-terms")
 
-    def show_term(self, match: Match | None, senses: Sequence[Entry] = ()) -> None:
-        """Explain the match; `senses` is the order to show (the chosen one first)."""
+    def show_term(self, match: Match | None, senses: Sequence[Entry] = (), pii=None) -> None:
+        """Explain the match; `senses` is the order to show (the chosen one first). Personal
+        data under the cursor comes first: it must not be in the notes."""
         self.match = match
         self.senses = tuple(senses) or (match.senses if match else ())
+        if pii is not None and match is None:
+            warning = Text()
+            warning.append(f"This looks like {_article(pii.label)}.", style="bold")
+            warning.append(
+                "\nKeep patient details out of meeting notes. Exports will stop "
+                "until it is removed or redacted."
+            )
+            self.query_one("#term-detail", Static).update(warning)
+            return
         self.query_one("#term-detail", Static).update(self._detail())
 
     def _detail(self) -> Text:
