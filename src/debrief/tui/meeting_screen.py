@@ -39,6 +39,13 @@ class MeetingScreen(Screen):
             tooltip="Use the next meaning of the term under the cursor in this meeting",
         ),
         Binding(
+            "f4",
+            "next_tab",
+            "Next tab",
+            id="meeting.next_tab",
+            tooltip="Prep, notes, my reflection, debrief: move to the next one",
+        ),
+        Binding(
             "ctrl+s",
             "save",
             "Save",
@@ -254,6 +261,14 @@ class MeetingScreen(Screen):
         self.meeting = self.meeting.edited(senses={**self.meeting.senses, following.term: following.id})
         panel.show_term(panel.match, self._ordered_senses(panel.match))
         self.schedule_save()
+
+    def action_next_tab(self) -> None:
+        tabs = self.query_one("#tabs", TabbedContent)
+        order = ["tab-prep", "tab-notes", "tab-reflection", "tab-debrief"]
+        tabs.active = order[(order.index(tabs.active) + 1) % len(order)]
+        pane = tabs.get_pane(tabs.active)
+        for editor in pane.query(NotesEditor):
+            editor.focus()
 
     def action_toggle_panel(self) -> None:
         panel = self.query_one(TermPanel)
