@@ -13,11 +13,17 @@ Prints times (best of --repeat) and ratios; targets: debrief/flashtext <= 1.0, e
 
 from __future__ import annotations
 
-import argparse
-import statistics
+import os
 import sys
-import time
-from pathlib import Path
+
+# bench/typing.py is named like the standard library's `typing`: keep this folder off the path.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
+
+import argparse  # noqa: E402
+import statistics  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
