@@ -143,7 +143,8 @@ class JargonMatcher:
         self._fuzzy_by_initial: dict[str, list[str]] = {}
         for word in sorted(fuzzy_vocab):
             self._fuzzy_by_initial.setdefault(word[0], []).append(word)
-        self._token_cache: dict[str, tuple[tuple[_Cand, ...], bool, bool]] = {}
+        # token -> (candidate keys, starts a term, interesting, is a term alone, next keys)
+        self._token_cache: dict[str, tuple] = {}
         self._interesting: set[str] = set()  # tokens that start a term or look like acronyms
         self._verdicts: dict[tuple, tuple | None] = {}
         self._line_cache: dict[str, tuple[LineMatch, ...]] = {}
@@ -198,8 +199,13 @@ class JargonMatcher:
         offs = list(accumulate(map(len, parts)))
         found: list[LineMatch] = []
         unknown: list[int] = []
+        last = len(infos) - 1
         for i, info in enumerate(infos):
             if info[1]:
+                if not info[3]:  # no term is this word alone: walk only if the next word fits
+                    following = infos[i + 1][0] if i < last else ()
+                    if not any(c.key in info[4] for c in following):
+                        continue
                 self._walk(line, offs, infos, i, found, parts)
             elif info[2]:
                 unknown.append(i)
@@ -297,7 +303,7 @@ class JargonMatcher:
     def _candidates(self, token: str) -> tuple[_Cand, ...]:
         return (self._token_cache.get(token) or self._token_info(token))[0]
 
-    def _token_info(self, token: str) -> tuple[tuple[_Cand, ...], bool, bool]:
+    def _token_info(self, token: str) -> tuple:
         """(candidate keys, can start a term, looks like an acronym), once per distinct token."""
         key = token_key(token)
         possessive = key != token.lower()
@@ -311,12 +317,15 @@ class JargonMatcher:
             corrected = self._correct(key)
             if corrected:
                 cands.append(_Cand(corrected, possessive, True))
-        starts = any(c.key in self._trie for c in cands)
+        nodes = [self._trie[c.key] for c in cands if c.key in self._trie]
+        starts = bool(nodes)
         unknown = not starts and _looks_unknown(token)
+        alone = any(None in node for node in nodes)  # a term on its own
+        follow = frozenset(k for node in nodes for k in node if k is not None)
         if len(self._token_cache) > 200_000:
             self._token_cache.clear()
             self._interesting.clear()
-        info = self._token_cache[token] = (tuple(cands), starts, starts or unknown)
+        info = self._token_cache[token] = (tuple(cands), starts, starts or unknown, alone, follow)
         if starts or unknown:
             self._interesting.add(token)
         return info
