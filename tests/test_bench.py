@@ -12,7 +12,9 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 def test_matcher_benchmark_runs():
     result = subprocess.run(
         [sys.executable, str(BENCH / "matcher.py"), "--size-mb", "0.05", "--repeat", "1"],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert "debrief / flashtext" in result.stdout and "ratio" in result.stdout
@@ -21,7 +23,9 @@ def test_matcher_benchmark_runs():
 def test_typing_benchmark_runs():
     result = subprocess.run(
         [sys.executable, str(BENCH / "typing.py"), "--chars", "3", "--repeat", "1"],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert "highlighting / plain" in result.stdout and "debrief / minimal" in result.stdout

@@ -160,3 +160,43 @@ def test_glossary_stats():
 def test_help_and_version():
     assert run("--help").returncode == 0
     assert run("--version").stdout.startswith("debrief ")
+
+
+def test_personal_glossary_add_lookup_scan_edit_export_import_remove(tmp_path):
+    db = str(tmp_path / "n.db")
+    result = run(
+        "--db",
+        db,
+        "glossary",
+        "add",
+        "NWX",
+        "--expansion",
+        "North West Exchange",
+        "--plain",
+        "Our local shared record.",
+        "--cue",
+        "record",
+    )
+    assert result.returncode == 0 and "my-nwx" in result.stdout
+    found = json.loads(run("--db", db, "lookup", "NWX", "--json").stdout)["results"][0]
+    assert found["id"] == "my-nwx" and found["category"] == "my terms"
+    scanned = json.loads(run("--db", db, "scan", "-", "--json", stdin=b"The NWX is live.").stdout)
+    assert [m["id"] for m in scanned["matches"]] == ["my-nwx"]
+    assert run("--db", db, "glossary", "edit", "my-nwx", "--plain", "Changed.").returncode == 0
+    csv_path = tmp_path / "mine.csv"
+    assert run("--db", db, "glossary", "export", str(csv_path), "--mine").returncode == 0
+    assert "my-nwx,NWX,North West Exchange,Changed." in csv_path.read_text(encoding="utf-8")
+    assert run("--db", db, "glossary", "remove", "my-nwx").returncode == 0
+    assert run("--db", db, "lookup", "NWX").returncode == 1
+    assert run("--db", db, "glossary", "import", str(csv_path), "--mine").returncode == 0
+    assert run("--db", db, "lookup", "NWX").returncode == 0
+    again = run("--db", db, "glossary", "import", str(csv_path), "--mine")
+    assert "(0 new or changed)" in again.stdout
+
+
+def test_personal_glossary_bad_input(tmp_path):
+    db = str(tmp_path / "n.db")
+    result = run("--db", db, "glossary", "add", "X", "--expansion", " ", "--plain", "p")
+    assert result.returncode == 2 and result.stderr.strip() == "debrief: field 'expansion' is empty"
+    result = run("--db", db, "glossary", "remove", "my-nothing")
+    assert result.returncode == 2 and "no personal term with id 'my-nothing'" in result.stderr

@@ -314,3 +314,24 @@ async def test_debrief_tab_and_export(db):
     exported = (folder / f"debrief-{meeting_id}.md").read_text(encoding="utf-8")
     assert exported.startswith("---\ntitle: ") and "(owner: KP; due: Fri" in exported
     assert "<h2>Actions</h2>" in (folder / f"debrief-{meeting_id}.html").read_text(encoding="utf-8")
+
+
+async def test_my_own_term_is_highlighted_in_a_new_meeting(db):
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press(*"NWX")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#expansion", Input).value = "North West Exchange"
+        form.query_one("#plain", Input).value = "Our local shared care record."
+        await pilot.click("#save")
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryScreen) and app.screen.shown.id == "my-nwx"
+        await pilot.press("escape")
+        await pilot.pause()
+        editor = await new_meeting_with(pilot, "The NWX went live")
+        assert painted(editor) == {"NWX": "exact"}
+    assert [e.term for e in Notebook(db).personal_entries()] == ["NWX"]

@@ -117,12 +117,54 @@ def build_parser() -> argparse.ArgumentParser:
     stats.set_defaults(handler=cmd_glossary_stats)
     export = sub.add_parser("export", help="write the glossary as CSV")
     export.add_argument("csv", type=Path, help="the CSV file to write")
+    export.add_argument("--mine", action="store_true", help="only your personal terms")
     export.set_defaults(handler=cmd_glossary_export)
-    imp = sub.add_parser("import", help="read a glossary CSV, check it, and write it as TOML")
+    imp = sub.add_parser("import", help="read a glossary CSV: into TOML, or with --mine into your notebook")
     imp.add_argument("csv", type=Path, help="a CSV with the export's header")
     imp.add_argument("-o", "--output", type=Path, help="TOML file to write (default: beside the CSV)")
+    imp.add_argument("--mine", action="store_true", help="add the terms to your personal glossary")
     imp.set_defaults(handler=cmd_glossary_import)
+    add = sub.add_parser("add", help="add a term of your own (your ICB's or place's acronyms)")
+    add.add_argument("term", help="how it is written, e.g. NWICB")
+    _personal_fields(add, required=True)
+    add.set_defaults(handler=cmd_glossary_add)
+    edit = sub.add_parser("edit", help="change one of your own terms")
+    edit.add_argument("id", help="its id (shown by add, and by lookup --json)")
+    edit.add_argument("--term", help="how it is written")
+    _personal_fields(edit, required=False)
+    edit.set_defaults(handler=cmd_glossary_edit)
+    remove = sub.add_parser("remove", help="delete one of your own terms")
+    remove.add_argument("id", help="its id")
+    remove.set_defaults(handler=cmd_glossary_remove)
     return parser
+
+
+def _personal_fields(command: argparse.ArgumentParser, required: bool) -> None:
+    command.add_argument("--expansion", required=required, help="what it stands for")
+    command.add_argument("--plain", required=required, help="what it means, in plain words")
+    command.add_argument("--alias", action="append", help="another way it is written (repeatable)")
+    command.add_argument("--cue", action="append", help="a word that signals this meaning (repeatable)")
+    command.add_argument("--category", help="a short label, e.g. 'my ICB'")
+
+
+def user_glossary(args: argparse.Namespace):
+    """The shipped glossary plus the personal terms of the notebook, if there is one."""
+    from debrief.personal import glossary_with
+
+    path = getattr(args, "db", None) or default_db_path()
+    if not Path(path).exists():
+        return shipped_glossary()
+    try:
+        return glossary_with(Notebook(path).personal_entries())
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _notebook(args: argparse.Namespace) -> Notebook:
+    try:
+        return Notebook(args.db or default_db_path())
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
 
 
 # -- the app ------------------------------------------------------------------------------------
@@ -147,7 +189,9 @@ def cmd_app(args: argparse.Namespace) -> int:
         notebook = Notebook(path)
     except StoreError as exc:
         raise UserError(str(exc)) from None
-    make_app(notebook=notebook).run()
+    from debrief.personal import glossary_with
+
+    make_app(notebook=notebook, glossary=glossary_with(notebook.personal_entries())).run()
     notebook.close()
     return OK
 
@@ -205,11 +249,11 @@ class PersonalDataStop(Exception):
     """Personal data found and neither --redact nor --allow-pii given: exit 3, write nothing."""
 
 
-def render_debrief(meeting, fmt: str) -> str:
+def render_debrief(meeting, fmt: str, glossary=None) -> str:
     from debrief.export import debrief_html, debrief_json, debrief_markdown
     from debrief.summary import build_debrief
 
-    glossary = shipped_glossary()
+    glossary = glossary or shipped_glossary()
     debrief = build_debrief(meeting, glossary, JargonMatcher(glossary))
     if fmt == "json":
         return debrief_json(debrief)
@@ -220,7 +264,7 @@ def render_debrief(meeting, fmt: str) -> str:
 
 def cmd_summary(args: argparse.Namespace) -> int:
     meeting = _shareable(args, load_meeting(args, args.source), f"summary --format {args.format}")
-    sys.stdout.write(render_debrief(meeting, args.format))
+    sys.stdout.write(render_debrief(meeting, args.format, user_glossary(args)))
     return OK
 
 
@@ -229,7 +273,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError(f"export: '{args.id}' is not a meeting id (see `debrief summary FILE`)")
     meeting = _shareable(args, load_meeting(args, args.id), f"export --format {args.format}")
     output = args.output or Path(f"debrief-{meeting.id}.{args.format}")
-    text = render_debrief(meeting, args.format)
+    text = render_debrief(meeting, args.format, user_glossary(args))
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
@@ -260,7 +304,7 @@ def cmd_lookup(args: argparse.Namespace) -> int:
     query = " ".join(args.term).strip()
     if not query:
         raise UserError("lookup: give a term to look up")
-    results = search(shipped_glossary(), query, limit=max(1, args.limit))
+    results = search(user_glossary(args), query, limit=max(1, args.limit))
     if args.json:
         _print_json({"query": query, "results": [r.to_json() for r in results]})
         return OK if results else NOTHING
@@ -310,7 +354,7 @@ def read_text(source: str) -> tuple[str, str]:
 def cmd_scan(args: argparse.Namespace) -> int:
     name, text = read_text(args.file)
     attendees = [a for a in args.attendees.split(",") if a.strip()]
-    matches = [m for m in JargonMatcher(shipped_glossary()).find(text, attendees) if not m.well_known]
+    matches = [m for m in JargonMatcher(user_glossary(args)).find(text, attendees) if not m.well_known]
     if args.json:
         _print_json({"matches": [m.to_json() for m in matches]})
     else:
@@ -387,8 +431,9 @@ def cmd_glossary_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_glossary_export(args: argparse.Namespace) -> int:
+    entries = _notebook(args).personal_entries() if args.mine else shipped_glossary()
     try:
-        count = write_csv(shipped_glossary(), args.csv)
+        count = write_csv(entries, args.csv)
     except OSError as exc:
         raise UserError(f"{args.csv}: cannot write: {exc.strerror}") from None
     print(f"Wrote {count} entries to {args.csv}.")
@@ -399,6 +444,14 @@ def cmd_glossary_import(args: argparse.Namespace) -> int:
     entries = read_csv(args.csv)
     if not entries:
         raise UserError(f"{args.csv}: no entries")
+    if args.mine:
+        notebook = _notebook(args)
+        mine = {e.id: e for e in notebook.personal_entries()}
+        changed = sum(1 for e in entries if e.id not in mine or mine[e.id].to_dict() != e.to_dict())
+        for entry in entries:
+            notebook.save_personal(entry)
+        print(f"Imported {len(entries)} terms into your personal glossary ({changed} new or changed).")
+        return OK
     output = args.output or args.csv.with_suffix(".toml")
     known = {e.id for e in shipped_glossary()} | {e.id for e in entries}
     from debrief.glossary_check import check_entries
@@ -415,6 +468,54 @@ def cmd_glossary_import(args: argparse.Namespace) -> int:
         raise UserError(f"{output}: cannot write: {exc.strerror}") from None
     load_glossary([output])  # prove it reads back
     print(f"Imported {len(entries)} entries from {args.csv} into {output}.")
+    return OK
+
+
+def cmd_glossary_add(args: argparse.Namespace) -> int:
+    from debrief.personal import make_entry
+
+    notebook = _notebook(args)
+    taken = {e.id for e in notebook.personal_entries()} | {e.id for e in shipped_glossary()}
+    entry = make_entry(
+        args.term,
+        args.expansion,
+        args.plain,
+        aliases=args.alias or (),
+        context=args.cue or (),
+        category=args.category or "",
+        taken=taken,
+    )
+    notebook.save_personal(entry)
+    print(f"Added {entry.term} ({entry.expansion}) to your glossary as {entry.id}.")
+    return OK
+
+
+def cmd_glossary_edit(args: argparse.Namespace) -> int:
+    from debrief.personal import make_entry
+
+    notebook = _notebook(args)
+    mine = {e.id: e for e in notebook.personal_entries()}
+    old = mine.get(args.id)
+    if old is None:
+        raise UserError(f"glossary edit: no personal term with id '{args.id}'")
+    entry = make_entry(
+        args.term or old.term,
+        args.expansion or old.expansion,
+        args.plain or old.plain,
+        entry_id=old.id,
+        aliases=args.alias if args.alias is not None else old.aliases,
+        context=args.cue if args.cue is not None else old.context,
+        category=args.category or old.category,
+    )
+    notebook.save_personal(entry)
+    print(f"Changed {entry.id}.")
+    return OK
+
+
+def cmd_glossary_remove(args: argparse.Namespace) -> int:
+    if not _notebook(args).remove_personal(args.id):
+        raise UserError(f"glossary remove: no personal term with id '{args.id}'")
+    print(f"Removed {args.id}.")
     return OK
 
 

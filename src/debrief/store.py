@@ -26,6 +26,7 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils import Migrations
 
+from debrief.glossary import Entry
 from debrief.meeting import Attendee, Meeting
 
 DB_ENV = "DEBRIEF_DB"
@@ -104,6 +105,27 @@ def m002_history(db: sqlite_utils.Database) -> None:
         foreign_keys=[("meeting_id", "meetings", "id")],
     )
     db["history"].create_index(["meeting_id"])
+
+
+@migrations()
+def m003_personal_terms(db: sqlite_utils.Database) -> None:
+    """The user's own terms: local acronyms, or their own meaning of a shipped term."""
+    db["personal_terms"].create(
+        {
+            "id": str,
+            "term": str,
+            "expansion": str,
+            "plain": str,
+            "category": str,
+            "aliases": str,
+            "context": str,
+            "see_also": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"term", "expansion", "plain"},
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +268,38 @@ class Notebook:
     def history(self, meeting_id: int) -> list[dict[str, object]]:
         return list(self.db["history"].rows_where("meeting_id = ?", [meeting_id], order_by="id"))
 
+    # -- the personal glossary ------------------------------------------------------------
+
+    def personal_entries(self) -> list[Entry]:
+        return [_entry_from_row(row) for row in self.db["personal_terms"].rows_where(order_by="id")]
+
+    def save_personal(self, entry: Entry) -> Entry:
+        """Add or replace one of the user's own terms (matched everywhere from then on)."""
+        now = self.now()
+        row = {
+            "id": entry.id,
+            "term": entry.term,
+            "expansion": entry.expansion,
+            "plain": entry.plain,
+            "category": entry.category or "my terms",
+            "aliases": json.dumps(list(entry.aliases)),
+            "context": json.dumps(list(entry.context)),
+            "see_also": json.dumps(list(entry.see_also)),
+            "updated_at": now,
+        }
+        with self.db.atomic():
+            existing = self.db.execute(
+                "SELECT created_at FROM personal_terms WHERE id = ?", [entry.id]
+            ).fetchone()
+            row["created_at"] = existing[0] if existing else now
+            self.db["personal_terms"].upsert(row, pk="id")
+        return _entry_from_row(row)
+
+    def remove_personal(self, entry_id: str) -> bool:
+        with self.db.atomic():
+            cursor = self.db.execute("DELETE FROM personal_terms WHERE id = ?", [entry_id])
+        return cursor.rowcount > 0
+
     def iter_meetings(self) -> Iterator[Meeting]:
         for row in self.db["meetings"].rows_where("deleted_at IS NULL", order_by="date desc"):
             yield _from_row(row)
@@ -267,6 +321,22 @@ def _to_row(meeting: Meeting) -> dict[str, object]:
     row["senses"] = json.dumps(meeting.senses, ensure_ascii=False, sort_keys=True)
     row["id"] = meeting.id
     return row
+
+
+def _entry_from_row(row: dict) -> Entry:
+    return Entry(
+        id=row["id"],
+        term=row["term"],
+        expansion=row["expansion"],
+        plain=row["plain"],
+        category=row["category"] or "my terms",
+        aliases=tuple(json.loads(row["aliases"] or "[]")),
+        context=tuple(json.loads(row["context"] or "[]")),
+        see_also=tuple(json.loads(row["see_also"] or "[]")),
+        source="personal glossary",
+        origin="personal",
+        personal=True,
+    )
 
 
 def _from_row(row: dict) -> Meeting:

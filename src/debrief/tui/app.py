@@ -10,7 +10,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from debrief.glossary import Glossary, shipped_glossary
+from debrief.glossary import Glossary
 from debrief.lookup import GlossaryIndex
 from debrief.matcher import JargonMatcher
 from debrief.share import meeting_findings, safe_to_share
@@ -108,6 +108,14 @@ class DebriefApp(App):
         self.glossary_index = GlossaryIndex(glossary)
         self.demo = demo
         self.theme = theme
+
+    def reload_glossary(self) -> None:
+        """After the user changed their own terms: every screen uses the new glossary."""
+        from debrief.personal import glossary_with
+
+        self.glossary = glossary_with(self.notebook.personal_entries())
+        self._matcher = JargonMatcher(self.glossary)
+        self.glossary_index = GlossaryIndex(self.glossary)
 
     @property
     def matcher(self) -> JargonMatcher:
@@ -229,4 +237,8 @@ def make_app(
         if db_path is None:
             raise ValueError("make_app needs a db_path or a notebook")
         notebook = Notebook(db_path)
-    return DebriefApp(notebook, glossary or shipped_glossary(), theme=theme, demo=demo, matcher=matcher)
+    if glossary is None:
+        from debrief.personal import glossary_with
+
+        glossary = glossary_with(notebook.personal_entries())
+    return DebriefApp(notebook, glossary, theme=theme, demo=demo, matcher=matcher)

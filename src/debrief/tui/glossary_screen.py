@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from debrief.glossary import Entry
+from debrief.tui.term_form import TermFormScreen
 
 
 class GlossaryScreen(Screen):
@@ -22,6 +23,27 @@ class GlossaryScreen(Screen):
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="glossary.back"),
+        Binding(
+            "ctrl+n",
+            "add_term",
+            "Add my term",
+            id="glossary.add",
+            tooltip="Add a term of your own (your ICB's or place's acronyms)",
+        ),
+        Binding(
+            "ctrl+e",
+            "edit_term",
+            "Edit",
+            id="glossary.edit",
+            tooltip="Change the selected term (your own terms only)",
+        ),
+        Binding(
+            "ctrl+d",
+            "remove_term",
+            "Remove",
+            id="glossary.remove",
+            tooltip="Delete the selected term (your own terms only)",
+        ),
         Binding(
             "ctrl+l",
             "focus_search",
@@ -53,7 +75,7 @@ class GlossaryScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"{len(self.app.glossary)} terms"
+        self.sub_title = f"{len(self.app.glossary)} terms; ctrl+n adds your own"
         self.search(self.initial_query)
 
     @on(Input.Changed, "#glossary-search")
@@ -136,6 +158,37 @@ class GlossaryScreen(Screen):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_add_term(self) -> None:
+        query = self.query_one("#glossary-search", Input).value.strip()
+        taken = {e.id for e in self.app.glossary}
+        self.app.push_screen(TermFormScreen(taken=taken, term=query), self._saved)
+
+    def action_edit_term(self) -> None:
+        entry = getattr(self, "shown", None)
+        if entry is None or not entry.personal:
+            self.notify("Only your own terms can be changed. Press ctrl+n to add one.", timeout=4)
+            return
+        self.app.push_screen(TermFormScreen(entry), self._saved)
+
+    def action_remove_term(self) -> None:
+        entry = getattr(self, "shown", None)
+        if entry is None or not entry.personal:
+            self.notify("Only your own terms can be removed.", timeout=4)
+            return
+        self.app.notebook.remove_personal(entry.id)
+        self.app.reload_glossary()
+        self.notify(f"Removed {entry.term} from your glossary.", timeout=4)
+        self.search(self.query_one("#glossary-search", Input).value)
+
+    def _saved(self, entry) -> None:
+        if entry is None:
+            return
+        self.app.notebook.save_personal(entry)
+        self.app.reload_glossary()
+        self.notify(f"{entry.term} is in your glossary and will be highlighted in your notes.", timeout=5)
+        self.query_one("#glossary-search", Input).value = entry.term
+        self.search(entry.term)
 
     def action_focus_search(self) -> None:
         self.query_one("#glossary-search", Input).focus()

@@ -129,6 +129,16 @@ class MeetingScreen(Screen):
         self._fit_panel(self.size.width)
         self.refresh_meeting_terms()
 
+    def on_screen_resume(self) -> None:
+        """Back from the glossary: the user may have added terms of their own."""
+        for editor in self.query(NotesEditor):
+            if editor.matcher is not self.app.matcher:
+                editor.matcher = self.app.matcher
+                editor._line_cache.clear()
+                editor.refresh()
+        self.query_one(TermPanel).glossary = self.app.glossary
+        self.refresh_meeting_terms()
+
     def on_resize(self, event) -> None:
         self._fit_panel(event.size.width)
 
