@@ -162,3 +162,18 @@ def test_demo_notebook_holds_every_sample(tmp_path):
     rows = notebook.meetings()
     assert len(rows) == len(demo_notes()) == 8
     assert all(r.jargon_count > 5 for r in rows)
+
+
+def test_questions_are_recorded_once_and_answered(tmp_path):
+    notebook = Notebook(tmp_path / "n.db")
+    meeting = notebook.add(Meeting(title="Board"))
+    assert notebook.add_question("Who pays?", meeting.id, "note", lines=[3])
+    assert not notebook.add_question("Who pays?", meeting.id, "note", lines=[3])
+    notebook.add_question("What does XQZB mean here?", meeting.id, "unknown-term", "XQZB")
+    assert [(q.text, q.meeting_title) for q in notebook.questions()] == [
+        ("Who pays?", "Board"),
+        ("What does XQZB mean here?", "Board"),
+    ]
+    notebook.answer_question(notebook.questions()[0].id, "The ICB.")
+    assert [q.text for q in notebook.questions()] == ["What does XQZB mean here?"]
+    assert notebook.questions("answered")[0].answer == "The ICB."

@@ -335,3 +335,34 @@ async def test_my_own_term_is_highlighted_in_a_new_meeting(db):
         editor = await new_meeting_with(pilot, "The NWX went live")
         assert painted(editor) == {"NWX": "exact"}
     assert [e.term for e in Notebook(db).personal_entries()] == ["NWX"]
+
+
+async def test_answer_a_question_add_the_term_and_see_it_highlighted(db):
+    notebook = Notebook(db)
+    notebook.add(
+        Meeting(
+            title="Board", date="2025-01-01", notes="- The XQZB report was late.\n- Q: Who chairs the PCCC?"
+        )
+    )
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")  # open the meeting, then leave it
+        await pilot.pause()
+        await pilot.press("escape")
+        home = app.screen
+        await wait_for(pilot, lambda: len(getattr(home, "open_questions", [])) == 2)
+        texts = [q.text for q in home.open_questions]
+        assert texts[0].startswith("Who chairs the PCCC") and texts[1] == "What does XQZB mean here?"
+        questions = home.query_one("#questions", DataTable)
+        questions.focus()
+        questions.move_cursor(row=1)
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#answer", Input).value = "Extra Quality Zone Board. It meets monthly."
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: len(home.open_questions) == 1)
+        editor = await new_meeting_with(pilot, "The XQZB met")
+        assert painted(editor) == {"XQZB": "exact"}
+    answered = Notebook(db).questions("answered")
+    assert [(q.term, q.answer) for q in answered] == [("XQZB", "Extra Quality Zone Board. It meets monthly.")]
+    assert [e.expansion for e in Notebook(db).personal_entries()] == ["Extra Quality Zone Board"]

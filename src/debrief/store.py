@@ -128,6 +128,43 @@ def m003_personal_terms(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m004_questions(db: sqlite_utils.Database) -> None:
+    """Questions for my mentor, as records: open until answered, carried from meeting to meeting."""
+    db["questions"].create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "text": str,
+            "source": str,
+            "term": str,
+            "lines": str,
+            "status": str,
+            "answer": str,
+            "created_at": str,
+            "answered_at": str,
+        },
+        pk="id",
+        not_null={"text", "status"},
+        defaults={"status": "open", "answer": ""},
+        foreign_keys=[("meeting_id", "meetings", "id")],
+    )
+    db["questions"].create_index(["status"])
+    db["questions"].create_index(["meeting_id", "text"], unique=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: int
+    meeting_id: int | None
+    text: str
+    source: str
+    term: str
+    status: str
+    answer: str
+    meeting_title: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class MeetingRow:
     """What the home screen lists (no note text)."""
@@ -267,6 +304,42 @@ class Notebook:
 
     def history(self, meeting_id: int) -> list[dict[str, object]]:
         return list(self.db["history"].rows_where("meeting_id = ?", [meeting_id], order_by="id"))
+
+    # -- questions for my mentor -----------------------------------------------------------
+
+    def add_question(
+        self,
+        text: str,
+        meeting_id: int | None = None,
+        source: str = "manual",
+        term: str = "",
+        lines: list[int] | None = None,
+    ) -> bool:
+        """Record a question once (per meeting); returns whether it was new."""
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "INSERT OR IGNORE INTO questions (meeting_id, text, source, term, lines, status,"
+                " answer, created_at) VALUES (?, ?, ?, ?, ?, 'open', '', ?)",
+                [meeting_id, text, source, term, json.dumps(lines or []), self.now()],
+            )
+        return cursor.rowcount > 0
+
+    def questions(self, status: str | None = "open") -> list[Question]:
+        where = "WHERE q.status = :status" if status else ""
+        rows = self.db.execute(
+            "SELECT q.id, q.meeting_id, q.text, q.source, q.term, q.status, q.answer,"
+            " COALESCE(m.title, '') FROM questions q LEFT JOIN meetings m ON m.id = q.meeting_id"
+            f" {where} ORDER BY q.id",
+            {"status": status},
+        ).fetchall()
+        return [Question(*row) for row in rows]
+
+    def answer_question(self, question_id: int, answer: str) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE questions SET status = 'answered', answer = ?, answered_at = ? WHERE id = ?",
+                [answer, self.now(), question_id],
+            )
 
     # -- the personal glossary ------------------------------------------------------------
 

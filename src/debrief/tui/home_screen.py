@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from debrief.meeting import KINDS, Meeting, template_for
 from debrief.store import RESTORE_DAYS, MeetingRow
+from debrief.tui.answer_screen import AnswerScreen
 from debrief.tui.confirm import ConfirmScreen
 from debrief.tui.meeting_screen import MeetingScreen
 
@@ -62,10 +63,15 @@ class HomeScreen(Screen):
         yield Static("", id="list-title")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="meetings")
         yield Static("", id="empty")
+        yield Static("", id="questions-title")
+        yield DataTable(cursor_type="row", id="questions")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        questions = self.query_one("#questions", DataTable)
+        questions.add_column("Open question for my mentor", key="text")
+        questions.add_column("From", key="meeting", width=30)
+        table = self.query_one("#meetings", DataTable)
         table.add_column("Date", key="date", width=10)
         table.add_column("Title", key="title", width=self._title_width())
         table.add_column("Kind", key="kind", width=17)
@@ -73,12 +79,46 @@ class HomeScreen(Screen):
         table.add_column("Terms", key="jargon", width=5)
         self.refresh_list()
 
+    def refresh_questions(self) -> None:
+        self.open_questions = self.app.notebook.questions("open")
+        table = self.query_one("#questions", DataTable)
+        table.clear()
+        for q in self.open_questions:
+            table.add_row(q.text, _fit(q.meeting_title, 30), key=str(q.id))
+        title = self.query_one("#questions-title", Static)
+        title.update(
+            f"Open questions for my mentor · {len(self.open_questions)}  (tab to reach them, enter to answer)"
+        )
+        table.display = title.display = bool(self.open_questions)
+
+    @on(DataTable.RowSelected, "#questions")
+    def _answer(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        question = self.open_questions[event.cursor_row]
+
+        def answered(result) -> None:
+            if result is None:
+                return
+            answer, add_term = result
+            self.app.notebook.answer_question(question.id, answer)
+            if add_term:
+                from debrief.personal import make_entry
+
+                taken = {e.id for e in self.app.glossary}
+                entry = make_entry(question.term, answer.split(".")[0], answer, taken=taken)
+                self.app.notebook.save_personal(entry)
+                self.app.reload_glossary()
+                self.notify(f"{question.term} is now in your glossary.", timeout=4)
+            self.refresh_questions()
+
+        self.app.push_screen(AnswerScreen(question), answered)
+
     def _title_width(self) -> int:
         # Everything but the title is fixed; the title gets the rest (5 columns of padding).
         return max(16, self.size.width - 2 - 10 - 17 - 8 - 5 - 2 * 5 - 2)
 
     def on_resize(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one("#meetings", DataTable)
         if table.columns:
             table.columns["title"].width = self._title_width()  # type: ignore[index]
             self.refresh_list()
@@ -87,12 +127,13 @@ class HomeScreen(Screen):
         self.refresh_list()
 
     def refresh_list(self) -> None:
+        self.refresh_questions()
         search = self.query_one("#search", Input).value
         kind = self.query_one("#kind-filter", Select).value
         self.rows = self.app.notebook.meetings(
             search, None if kind == ALL_KINDS else str(kind), deleted=self.in_bin
         )
-        table = self.query_one(DataTable)
+        table = self.query_one("#meetings", DataTable)
         keep = table.cursor_row
         table.clear()
         for row in self.rows:
@@ -120,15 +161,15 @@ class HomeScreen(Screen):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
-        self.query_one(DataTable).focus()
+        self.query_one("#meetings", DataTable).focus()
 
     def selected(self) -> MeetingRow | None:
-        table = self.query_one(DataTable)
+        table = self.query_one("#meetings", DataTable)
         if not self.rows or table.cursor_row < 0:
             return None
         return self.rows[min(table.cursor_row, len(self.rows) - 1)]
 
-    @on(DataTable.RowSelected)
+    @on(DataTable.RowSelected, "#meetings")
     def _row_selected(self) -> None:
         self.action_open_meeting()
 

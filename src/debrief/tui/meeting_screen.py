@@ -58,6 +58,7 @@ class MeetingScreen(Screen):
     def __init__(self, meeting: Meeting, *, new: bool = False) -> None:
         super().__init__()
         self.meeting = meeting
+        self.stored = meeting  # what the notebook holds: save() writes only when different
         self.new = new
         self._save_pending = False
         self._panel_wanted: bool | None = None  # None: follow the terminal's width
@@ -196,16 +197,16 @@ class MeetingScreen(Screen):
         another window, this version is kept as a separate copy and the user is told."""
         self._save_pending = False
         meeting = self.current()
-        if meeting == self.meeting and meeting.id is not None:
+        if meeting == self.stored and meeting.id is not None:
             return
         jargon = sum(1 for m in self.app.matcher.find(meeting.notes, meeting.initials) if not m.well_known)
         try:
-            self.meeting = self.notebook.save(meeting, jargon_count=jargon)
+            self.meeting = self.stored = self.notebook.save(meeting, jargon_count=jargon)
         except Conflict as conflict:
             copy = self.notebook.add(
                 meeting.edited(id=None, title=f"{meeting.title} (my copy)"), jargon_count=jargon
             )
-            self.meeting = copy
+            self.meeting = self.stored = copy
             self.app.notify(
                 f"This meeting was changed in another window at "
                 f"{conflict.stored.updated_at[11:16]}. Your version is saved as "
@@ -226,7 +227,16 @@ class MeetingScreen(Screen):
 
     def action_back(self) -> None:
         self.save()
+        self.record_questions()
         self.dismiss(self.meeting)
+
+    def record_questions(self) -> None:
+        """The debrief's questions join the open questions on the home screen."""
+        from debrief.questions import record_questions
+
+        added = record_questions(self.notebook, self.meeting, self.app.glossary, self.app.matcher)
+        if added:
+            self.app.notify(f"{added} new question{'s' if added > 1 else ''} for your mentor.", timeout=4)
 
     # -- the debrief -----------------------------------------------------------------------
 
