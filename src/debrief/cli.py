@@ -6,27 +6,37 @@ Exit codes: 0 ok, 1 nothing found, 2 bad input (one line on stderr naming the fi
 from __future__ import annotations
 
 import argparse
-import json
-import statistics
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from debrief import __version__
-from debrief.glossary import GlossaryError, load_glossary, read_entries, shipped_glossary
-from debrief.glossary_check import check_files
-from debrief.glossary_csv import read_csv, write_csv, write_toml
+from debrief.cli_common import (
+    BAD_INPUT,
+    NOTHING,
+    OK,
+    PERSONAL_DATA,
+    UserError,
+    print_json,
+    read_text,
+    user_glossary,
+)
+from debrief.cli_debrief import PersonalDataStop, cmd_check, cmd_export, cmd_summary, share_flags
+from debrief.cli_glossary import (
+    cmd_glossary_add,
+    cmd_glossary_check,
+    cmd_glossary_edit,
+    cmd_glossary_export,
+    cmd_glossary_import,
+    cmd_glossary_remove,
+    cmd_glossary_stats,
+    personal_fields,
+)
+from debrief.glossary import GlossaryError, shipped_glossary
 from debrief.lookup import search
 from debrief.matcher import JargonMatcher, Match
-from debrief.readability import reading_grade
 from debrief.store import DB_ENV, Notebook, StoreError, default_db_path
-
-OK, NOTHING, BAD_INPUT, PERSONAL_DATA = 0, 1, 2, 3
-
-
-class UserError(Exception):
-    """A mistake in what the user gave us: reported in one line, exit code 2."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -93,14 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
     summary = commands.add_parser("summary", help="the debrief of a meeting (notebook ID or notes file)")
     summary.add_argument("source", help="a meeting id in the notebook, or a notes file (- for stdin)")
     summary.add_argument("--format", choices=("md", "html", "json"), default="md")
-    _share_flags(summary)
+    share_flags(summary)
     summary.set_defaults(handler=cmd_summary)
 
     export = commands.add_parser("export", help="write a meeting's debrief to a file")
     export.add_argument("id", help="the meeting id in the notebook")
     export.add_argument("--format", choices=("md", "html"), default="md")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: debrief-ID.FORMAT)")
-    _share_flags(export)
+    share_flags(export)
     export.set_defaults(handler=cmd_export)
 
     check = commands.add_parser("check", help="personal data that must not leave the notebook")
@@ -126,45 +136,17 @@ def build_parser() -> argparse.ArgumentParser:
     imp.set_defaults(handler=cmd_glossary_import)
     add = sub.add_parser("add", help="add a term of your own (your ICB's or place's acronyms)")
     add.add_argument("term", help="how it is written, e.g. NWICB")
-    _personal_fields(add, required=True)
+    personal_fields(add, required=True)
     add.set_defaults(handler=cmd_glossary_add)
     edit = sub.add_parser("edit", help="change one of your own terms")
     edit.add_argument("id", help="its id (shown by add, and by lookup --json)")
     edit.add_argument("--term", help="how it is written")
-    _personal_fields(edit, required=False)
+    personal_fields(edit, required=False)
     edit.set_defaults(handler=cmd_glossary_edit)
     remove = sub.add_parser("remove", help="delete one of your own terms")
     remove.add_argument("id", help="its id")
     remove.set_defaults(handler=cmd_glossary_remove)
     return parser
-
-
-def _personal_fields(command: argparse.ArgumentParser, required: bool) -> None:
-    command.add_argument("--expansion", required=required, help="what it stands for")
-    command.add_argument("--plain", required=required, help="what it means, in plain words")
-    command.add_argument("--alias", action="append", help="another way it is written (repeatable)")
-    command.add_argument("--cue", action="append", help="a word that signals this meaning (repeatable)")
-    command.add_argument("--category", help="a short label, e.g. 'my ICB'")
-
-
-def user_glossary(args: argparse.Namespace):
-    """The shipped glossary plus the personal terms of the notebook, if there is one."""
-    from debrief.personal import glossary_with
-
-    path = getattr(args, "db", None) or default_db_path()
-    if not Path(path).exists():
-        return shipped_glossary()
-    try:
-        return glossary_with(Notebook(path).personal_entries())
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
-
-
-def _notebook(args: argparse.Namespace) -> Notebook:
-    try:
-        return Notebook(args.db or default_db_path())
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
 
 
 # -- the app ------------------------------------------------------------------------------------
@@ -196,107 +178,6 @@ def cmd_app(args: argparse.Namespace) -> int:
     return OK
 
 
-# -- debriefs ----------------------------------------------------------------------------------
-
-
-def load_meeting(args: argparse.Namespace, source: str):
-    """A meeting from the notebook (an id) or from a notes file."""
-    from debrief.notes_file import meeting_from_text
-
-    if source.isdigit() and not Path(source).exists():
-        path = args.db or default_db_path()
-        if not Path(path).exists():
-            raise UserError(f"{path}: no notebook here (give --db PATH or a notes file)")
-        try:
-            notebook = Notebook(path)
-            return notebook.get(int(source))
-        except StoreError as exc:
-            raise UserError(str(exc)) from None
-    _, text = read_text(source)
-    return meeting_from_text(text)
-
-
-def _share_flags(command: argparse.ArgumentParser) -> None:
-    flags = command.add_mutually_exclusive_group()
-    flags.add_argument(
-        "--redact",
-        action="store_true",
-        help="replace personal data with [NHS number removed] etc. in the output",
-    )
-    flags.add_argument(
-        "--allow-pii",
-        action="store_true",
-        help="write personal data anyway (recorded in the meeting's history)",
-    )
-
-
-def _shareable(args: argparse.Namespace, meeting, what: str):
-    """The meeting as it may leave the notebook; PersonalDataStop when it may not."""
-    from debrief.share import PersonalDataFound, safe_to_share
-
-    notebook = None
-    if args.allow_pii and meeting.id is not None:
-        notebook = Notebook(args.db or default_db_path())
-    try:
-        return safe_to_share(
-            meeting, redact_pii=args.redact, allow_pii=args.allow_pii, notebook=notebook, what=what
-        )
-    except PersonalDataFound as found:
-        raise PersonalDataStop(found) from None
-
-
-class PersonalDataStop(Exception):
-    """Personal data found and neither --redact nor --allow-pii given: exit 3, write nothing."""
-
-
-def render_debrief(meeting, fmt: str, glossary=None) -> str:
-    from debrief.export import debrief_html, debrief_json, debrief_markdown
-    from debrief.summary import build_debrief
-
-    glossary = glossary or shipped_glossary()
-    debrief = build_debrief(meeting, glossary, JargonMatcher(glossary))
-    if fmt == "json":
-        return debrief_json(debrief)
-    if fmt == "html":
-        return debrief_html(meeting, debrief)
-    return debrief_markdown(meeting, debrief)
-
-
-def cmd_summary(args: argparse.Namespace) -> int:
-    meeting = _shareable(args, load_meeting(args, args.source), f"summary --format {args.format}")
-    sys.stdout.write(render_debrief(meeting, args.format, user_glossary(args)))
-    return OK
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    if not args.id.isdigit():
-        raise UserError(f"export: '{args.id}' is not a meeting id (see `debrief summary FILE`)")
-    meeting = _shareable(args, load_meeting(args, args.id), f"export --format {args.format}")
-    output = args.output or Path(f"debrief-{meeting.id}.{args.format}")
-    text = render_debrief(meeting, args.format, user_glossary(args))
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"{output}: cannot write: {exc.strerror}") from None
-    print(f"Wrote the debrief of “{meeting.title}” to {output}.")
-    return OK
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    from debrief.share import meeting_findings
-
-    found = meeting_findings(load_meeting(args, args.source))
-    if args.json:
-        _print_json({"findings": [f.finding.to_json() | {"field": f.field, "line": f.line} for f in found]})
-    elif found:
-        print(f"Personal data found ({len(found)}): keep patient details out of meeting notes.")
-        for f in found:
-            print(f"  {f.describe()}")
-    else:
-        print("No personal data found.")
-    return PERSONAL_DATA if found else OK
-
-
 # -- lookup -------------------------------------------------------------------------------------
 
 
@@ -306,7 +187,7 @@ def cmd_lookup(args: argparse.Namespace) -> int:
         raise UserError("lookup: give a term to look up")
     results = search(user_glossary(args), query, limit=max(1, args.limit))
     if args.json:
-        _print_json({"query": query, "results": [r.to_json() for r in results]})
+        print_json({"query": query, "results": [r.to_json() for r in results]})
         return OK if results else NOTHING
     if not results:
         print(f"Nothing in the glossary is close to '{query}'.")
@@ -327,36 +208,12 @@ def cmd_lookup(args: argparse.Namespace) -> int:
 # -- scan ---------------------------------------------------------------------------------------
 
 
-def read_text(source: str) -> tuple[str, str]:
-    """(name, text) of a file or stdin; non-UTF-8 or binary input is a UserError."""
-    if source == "-":
-        name, data = "<stdin>", sys.stdin.buffer.read()
-    else:
-        path = Path(source)
-        name = str(path)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise UserError(f"{name}: no such file") from None
-        except IsADirectoryError:
-            raise UserError(f"{name}: is a folder, not a text file") from None
-        except OSError as exc:
-            raise UserError(f"{name}: cannot read: {exc.strerror}") from None
-    if b"\x00" in data:
-        raise UserError(f"{name}: looks like a binary file, not text")
-    try:
-        return name, data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise UserError(f"{name}: line {line}: not UTF-8 text (byte {exc.start})") from None
-
-
 def cmd_scan(args: argparse.Namespace) -> int:
     name, text = read_text(args.file)
     attendees = [a for a in args.attendees.split(",") if a.strip()]
     matches = [m for m in JargonMatcher(user_glossary(args)).find(text, attendees) if not m.well_known]
     if args.json:
-        _print_json({"matches": [m.to_json() for m in matches]})
+        print_json({"matches": [m.to_json() for m in matches]})
     else:
         print_scan_table(name, text, matches)
     return OK if matches else NOTHING
@@ -388,148 +245,6 @@ def print_scan_table(name: str, text: str, matches: list[Match]) -> None:
     terms = {m.entry.id for m in matches if m.entry}
     summary = ", ".join(f"{n} {k}" for k, n in kinds.most_common())
     print(f"\n{len(matches)} matches ({summary}); {len(terms)} different terms.")
-
-
-# -- glossary -----------------------------------------------------------------------------------
-
-
-def cmd_glossary_check(args: argparse.Namespace) -> int:
-    problems = check_files(args.paths or None)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s).", file=sys.stderr)
-        return BAD_INPUT
-    count = len(read_entries(args.paths or None))
-    print(f"Glossary OK: {count} entries.")
-    return OK
-
-
-def cmd_glossary_stats(args: argparse.Namespace) -> int:
-    glossary = shipped_glossary()
-    entries = list(glossary)
-    by_file = Counter(e.origin for e in entries)
-    by_category = Counter(e.category for e in entries)
-    terms = Counter(e.term.lower() for e in entries)
-    print(f"{len(entries)} entries, {len(terms)} distinct terms.")
-    print(
-        f"{sum(1 for n in terms.values() if n > 1)} terms have several senses; "
-        f"{sum(1 for e in entries if e.historical)} entries are historical."
-    )
-    grades = sorted(reading_grade(e.plain) for e in entries)
-    print(
-        f"Reading grade of definitions (Flesch-Kincaid): median {statistics.median(grades):.1f}, "
-        f"90th percentile {grades[int(len(grades) * 0.9)]:.1f}, hardest {grades[-1]:.1f}."
-    )
-    print("\nEntries per file:")
-    for name, n in sorted(by_file.items()):
-        print(f"  {n:5}  {name}")
-    print("\nEntries per category:")
-    for name, n in by_category.most_common():
-        print(f"  {n:5}  {name}")
-    return OK
-
-
-def cmd_glossary_export(args: argparse.Namespace) -> int:
-    entries = _notebook(args).personal_entries() if args.mine else shipped_glossary()
-    try:
-        count = write_csv(entries, args.csv)
-    except OSError as exc:
-        raise UserError(f"{args.csv}: cannot write: {exc.strerror}") from None
-    print(f"Wrote {count} entries to {args.csv}.")
-    return OK
-
-
-def cmd_glossary_import(args: argparse.Namespace) -> int:
-    entries = read_csv(args.csv)
-    if not entries:
-        raise UserError(f"{args.csv}: no entries")
-    if args.mine:
-        notebook = _notebook(args)
-        mine = {e.id: e for e in notebook.personal_entries()}
-        changed = sum(1 for e in entries if e.id not in mine or mine[e.id].to_dict() != e.to_dict())
-        for entry in entries:
-            notebook.save_personal(entry)
-        print(f"Imported {len(entries)} terms into your personal glossary ({changed} new or changed).")
-        return OK
-    output = args.output or args.csv.with_suffix(".toml")
-    known = {e.id for e in shipped_glossary()} | {e.id for e in entries}
-    from debrief.glossary_check import check_entries
-
-    problems = [p for p in check_entries(entries) if not _resolves_in_shipped(p.message, known)]
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s); nothing written.", file=sys.stderr)
-        return BAD_INPUT
-    try:
-        write_toml(entries, output)
-    except OSError as exc:
-        raise UserError(f"{output}: cannot write: {exc.strerror}") from None
-    load_glossary([output])  # prove it reads back
-    print(f"Imported {len(entries)} entries from {args.csv} into {output}.")
-    return OK
-
-
-def cmd_glossary_add(args: argparse.Namespace) -> int:
-    from debrief.personal import make_entry
-
-    notebook = _notebook(args)
-    taken = {e.id for e in notebook.personal_entries()} | {e.id for e in shipped_glossary()}
-    entry = make_entry(
-        args.term,
-        args.expansion,
-        args.plain,
-        aliases=args.alias or (),
-        context=args.cue or (),
-        category=args.category or "",
-        taken=taken,
-    )
-    notebook.save_personal(entry)
-    print(f"Added {entry.term} ({entry.expansion}) to your glossary as {entry.id}.")
-    return OK
-
-
-def cmd_glossary_edit(args: argparse.Namespace) -> int:
-    from debrief.personal import make_entry
-
-    notebook = _notebook(args)
-    mine = {e.id: e for e in notebook.personal_entries()}
-    old = mine.get(args.id)
-    if old is None:
-        raise UserError(f"glossary edit: no personal term with id '{args.id}'")
-    entry = make_entry(
-        args.term or old.term,
-        args.expansion or old.expansion,
-        args.plain or old.plain,
-        entry_id=old.id,
-        aliases=args.alias if args.alias is not None else old.aliases,
-        context=args.cue if args.cue is not None else old.context,
-        category=args.category or old.category,
-    )
-    notebook.save_personal(entry)
-    print(f"Changed {entry.id}.")
-    return OK
-
-
-def cmd_glossary_remove(args: argparse.Namespace) -> int:
-    if not _notebook(args).remove_personal(args.id):
-        raise UserError(f"glossary remove: no personal term with id '{args.id}'")
-    print(f"Removed {args.id}.")
-    return OK
-
-
-def _resolves_in_shipped(message: str, known: set[str]) -> bool:
-    """Links from an imported file to shipped entries are fine."""
-    for prefix in ("see_also '", "replaced_by '"):
-        if message.startswith(prefix):
-            return message[len(prefix) :].split("'")[0] in known
-    return False
-
-
-def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 if __name__ == "__main__":
