@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -26,6 +25,7 @@ from rapidfuzz.distance import OSA
 
 from debrief.english import is_english_word
 from debrief.glossary import Entry, Glossary
+from debrief.people import initials_introduced, initials_of, is_initials
 from debrief.senses import rank_senses
 from debrief.tokens import TOKEN, form_key, is_acronym, strip_possessive, token_key
 
@@ -42,8 +42,6 @@ DAYS = frozenset("MON TUE TUES WED WEDS THU THUR THURS FRI SAT SUN".split())
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _QUOTES = "'\"‘’“”"
 _SPLIT = re.compile(f"({TOKEN.pattern})")  # split keeps the tokens: gap, token, gap, …, gap
-_INITIALS_BEFORE_PAREN = re.compile(r"\b([A-Z]{2,3})\s*\((?![A-Z]{2,}\))")
-_INITIALS_IN_PAREN = re.compile(r"\(([A-Z]{2,3})\)")
 
 # Fuzzy matching: tokens shorter than this are never corrected.
 MIN_FUZZY_LEN = 5
@@ -164,7 +162,7 @@ class JargonMatcher:
                 hits = self.match_line(line)
             for start, end, kind, score, senses in hits:
                 surface = line[start:end]
-                if not (skip and _is_initials(surface, skip)):
+                if not (skip and is_initials(surface, skip)):
                     matches.append(Match(offset + start, offset + end, surface, kind, score, senses))
             offset += len(line)
         return rank_senses(text, matches)
@@ -454,35 +452,3 @@ def _longest_non_overlapping(hits: list[LineMatch]) -> list[LineMatch]:
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
             chosen.append(hit)
     return chosen
-
-
-def _is_initials(surface: str, initials: frozenset[str]) -> bool:
-    """People's initials (from the attendee list or "KP (Chief Nurse)" in the notes), as written,
-    possessive ("KP's") or plural."""
-    word = surface[:-2] if surface.endswith(("'s", "’s")) else surface
-    return word in initials or (word.endswith("s") and word[:-1] in initials)
-
-
-@lru_cache(maxsize=256)
-def initials_introduced(text: str) -> frozenset[str]:
-    """Initials the notes introduce as people: "KP (Chief Nurse)", "practice manager (GH)"."""
-    found: set[str] = set()
-    for line in text.splitlines():
-        if "(" in line:
-            found.update(_INITIALS_IN_PAREN.findall(line))
-            found.update(_INITIALS_BEFORE_PAREN.findall(line))
-    return frozenset(found)
-
-
-def initials_of(attendees: Iterable[str]) -> frozenset[str]:
-    """Initials of the given people: "KP" stays "KP"; "Kate Price (Chief Nurse)" gives "KP"."""
-    found: set[str] = set()
-    for person in attendees:
-        person = person.strip()
-        if person.isupper() and " " not in person:
-            found.add(person)
-            continue
-        names = [w for w in re.split(r"[\s\-]+", person.split("(")[0]) if w[:1].isupper()]
-        if len(names) >= 2:
-            found.add("".join(w[0] for w in names))
-    return frozenset(found)
