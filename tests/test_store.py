@@ -177,3 +177,25 @@ def test_questions_are_recorded_once_and_answered(tmp_path):
     notebook.answer_question(notebook.questions()[0].id, "The ICB.")
     assert [q.text for q in notebook.questions()] == ["What does XQZB mean here?"]
     assert notebook.questions("answered")[0].answer == "The ICB."
+
+
+def test_terms_met_across_meetings_and_known_terms(tmp_path):
+    notebook = Notebook(tmp_path / "n.db")
+    first = notebook.add(Meeting(title="A", date="2025-01-01"))
+    second = notebook.add(Meeting(title="B", date="2025-02-01"))
+    notebook.set_meeting_terms(second.id, [("icb", 2, "The ICB met twice.")])
+    notebook.set_meeting_terms(first.id, [("icb", 1, "Our ICB is new."), ("pcn", 3, "PCN work.")])
+    met = {t.entry_id: t for t in notebook.terms_met()}
+    assert (met["icb"].count, met["icb"].meetings, met["icb"].first, met["icb"].last) == (
+        3,
+        2,
+        "2025-01-01",
+        "2025-02-01",
+    )
+    assert met["icb"].sentence == "Our ICB is new."
+    notebook.delete(first.id)
+    assert {t.entry_id: t.count for t in notebook.terms_met()} == {"icb": 2}
+    notebook.set_known("icb")
+    assert notebook.known_terms() == {"icb"}
+    notebook.set_known("icb", False)
+    assert notebook.known_terms() == frozenset()

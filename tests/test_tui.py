@@ -366,3 +366,28 @@ async def test_answer_a_question_add_the_term_and_see_it_highlighted(db):
     answered = Notebook(db).questions("answered")
     assert [(q.term, q.answer) for q in answered] == [("XQZB", "Extra Quality Zone Board. It meets monthly.")]
     assert [e.expansion for e in Notebook(db).personal_entries()] == ["Extra Quality Zone Board"]
+
+
+async def test_terms_i_have_met_and_marking_one_known(tmp_path):
+    from debrief.demo import make_demo_notebook
+    from debrief.glossary import shipped_glossary
+    from debrief.matcher import JargonMatcher
+    from debrief.tui.terms_screen import TermsMetScreen
+
+    notebook = make_demo_notebook(tmp_path, JargonMatcher(shipped_glossary()))
+    app = make_app(notebook=notebook)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TermsMetScreen)
+        top = app.screen.rows[0]
+        assert top.entry_id == "icb" and top.meetings >= 6
+        await pilot.press("k")
+        await pilot.pause()
+        assert notebook.known_terms() == {"icb"}
+        await pilot.press("escape", "n")
+        await pilot.pause()
+        editor = app.screen.query_one("#notes", NotesEditor)
+        editor.load_text("The ICB and the PCN")
+        await pilot.pause()
+        assert painted(editor) == {"ICB": "quiet", "PCN": "exact"}

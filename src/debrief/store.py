@@ -153,6 +153,28 @@ def m004_questions(db: sqlite_utils.Database) -> None:
     db["questions"].create_index(["meeting_id", "text"], unique=True)
 
 
+@migrations()
+def m005_terms_met(db: sqlite_utils.Database) -> None:
+    """The terms each meeting used, and the terms the user marked as known."""
+    db["meeting_terms"].create(
+        {"meeting_id": int, "entry_id": str, "count": int, "sentence": str},
+        pk=("meeting_id", "entry_id"),
+        foreign_keys=[("meeting_id", "meetings", "id")],
+    )
+    db["meeting_terms"].create_index(["entry_id"])
+    db["known_terms"].create({"entry_id": str, "marked_at": str}, pk="entry_id")
+
+
+@dataclass(frozen=True, slots=True)
+class TermMet:
+    entry_id: str
+    count: int
+    meetings: int
+    first: str
+    last: str
+    sentence: str
+
+
 @dataclass(frozen=True, slots=True)
 class Question:
     id: int
@@ -340,6 +362,39 @@ class Notebook:
                 "UPDATE questions SET status = 'answered', answer = ?, answered_at = ? WHERE id = ?",
                 [answer, self.now(), question_id],
             )
+
+    # -- terms I have met ------------------------------------------------------------------
+
+    def set_meeting_terms(self, meeting_id: int, terms: list[tuple[str, int, str]]) -> None:
+        """Replace the meeting's (entry id, count, sentence) list."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM meeting_terms WHERE meeting_id = ?", [meeting_id])
+            self.db.conn.executemany(
+                "INSERT INTO meeting_terms (meeting_id, entry_id, count, sentence) VALUES (?,?,?,?)",
+                [(meeting_id, *t) for t in terms],
+            )
+
+    def terms_met(self) -> list[TermMet]:
+        """Every term met in live meetings: how often, in how many, first and last date, and
+        the sentence from the first meeting."""
+        rows = self.db.execute(
+            "SELECT t.entry_id, SUM(t.count), COUNT(*), MIN(m.date), MAX(m.date),"
+            " (SELECT t2.sentence FROM meeting_terms t2 JOIN meetings m2 ON m2.id = t2.meeting_id"
+            "  WHERE t2.entry_id = t.entry_id ORDER BY m2.date, m2.id LIMIT 1)"
+            " FROM meeting_terms t JOIN meetings m ON m.id = t.meeting_id"
+            " WHERE m.deleted_at IS NULL GROUP BY t.entry_id ORDER BY SUM(t.count) DESC, t.entry_id"
+        ).fetchall()
+        return [TermMet(*row) for row in rows]
+
+    def known_terms(self) -> frozenset[str]:
+        return frozenset(r[0] for r in self.db.execute("SELECT entry_id FROM known_terms"))
+
+    def set_known(self, entry_id: str, known: bool = True) -> None:
+        with self.db.atomic():
+            if known:
+                self.db.execute("INSERT OR REPLACE INTO known_terms VALUES (?, ?)", [entry_id, self.now()])
+            else:
+                self.db.execute("DELETE FROM known_terms WHERE entry_id = ?", [entry_id])
 
     # -- the personal glossary ------------------------------------------------------------
 

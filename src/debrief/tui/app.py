@@ -21,6 +21,7 @@ from debrief.tui.home_screen import HomeScreen
 from debrief.tui.meeting_screen import MeetingScreen
 from debrief.tui.notes_editor import NotesEditor
 from debrief.tui.share_screen import PersonalDataScreen
+from debrief.tui.terms_screen import TermsMetScreen
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -36,6 +37,7 @@ class DebriefCommands(Provider):
             ("Search meetings", app.action_search_meetings, "Find a meeting by any word in it"),
             ("Switch theme (light / dark)", app.action_switch_theme, "Toggle light and dark"),
             ("Help: keys", app.action_help, "Every key on every screen"),
+            ("Terms I have met", app.action_terms_met, "Every term from your meetings"),
         ]
         if isinstance(app.screen, MeetingScreen):
             found.append(
@@ -153,12 +155,17 @@ class DebriefApp(App):
             ("Meetings list", list(HomeScreen.BINDINGS)),
             ("A meeting", list(MeetingScreen.BINDINGS)),
             ("Glossary", list(GlossaryScreen.BINDINGS)),
+            ("Terms I have met", list(TermsMetScreen.BINDINGS)),
         ]
         self.push_screen(HelpScreen(screens))
 
     def action_glossary(self, query: str = "") -> None:
         if not isinstance(self.screen, GlossaryScreen):
             self.push_screen(GlossaryScreen(query))
+
+    def action_terms_met(self) -> None:
+        if not isinstance(self.screen, TermsMetScreen):
+            self.push_screen(TermsMetScreen())
 
     def action_switch_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK

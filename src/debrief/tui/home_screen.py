@@ -41,6 +41,13 @@ class HomeScreen(Screen):
             "r", "restore_meeting", "Restore", id="home.restore", tooltip="Restore the meeting from the bin"
         ),
         Binding(
+            "t",
+            "terms_met",
+            "Terms met",
+            id="home.terms",
+            tooltip="Every term from your meetings; mark the ones you know",
+        ),
+        Binding(
             "slash", "focus_search", "Search", id="home.search", tooltip="Search the text of every meeting"
         ),
     ]
@@ -217,6 +224,11 @@ class HomeScreen(Screen):
         self.app.notebook.restore(row.id)
         self.notify(f"Restored “{row.title}”.", timeout=3)
         self.refresh_list()
+
+    def action_terms_met(self) -> None:
+        from debrief.tui.terms_screen import TermsMetScreen
+
+        self.app.push_screen(TermsMetScreen())
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()

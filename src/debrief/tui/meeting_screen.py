@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 
 from debrief.meeting import KINDS, Meeting, format_attendees, parse_attendees, template_for
 from debrief.store import Conflict
+from debrief.terms_met import meeting_terms
 from debrief.tui.notes_editor import NotesEditor
 from debrief.tui.term_panel import TermPanel
 
@@ -124,14 +125,24 @@ class MeetingScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = self.meeting.title
+        self._apply_known()
         if self.new:  # start writing under the template's first heading
             notes = self.query_one("#notes", NotesEditor)
             self.call_after_refresh(notes.move_cursor, (1, 0))
         self._fit_panel(self.size.width)
         self.refresh_meeting_terms()
 
+    def _apply_known(self) -> None:
+        known = self.notebook.known_terms()
+        for editor in self.query(NotesEditor):
+            if editor.known != known:
+                editor.known = known
+                editor._line_cache.clear()
+                editor.refresh()
+
     def on_screen_resume(self) -> None:
         """Back from the glossary: the user may have added terms of their own."""
+        self._apply_known()
         for editor in self.query(NotesEditor):
             if editor.matcher is not self.app.matcher:
                 editor.matcher = self.app.matcher
@@ -215,6 +226,7 @@ class MeetingScreen(Screen):
                 severity="warning",
                 timeout=12,
             )
+        self.notebook.set_meeting_terms(self.meeting.id, meeting_terms(self.meeting, self.app.matcher))
         self.last_saved = time.monotonic()
         self.sub_title = self.meeting.title
 

@@ -63,6 +63,7 @@ class NotesEditor(TextArea):
         self._initials = initials
         self._styles: dict[str, Style] = {}
         self._pii: dict[str, list[Finding]] = {}
+        self.known: frozenset[str] = frozenset()  # entry ids the user knows: shown quietly
         self._last_term: tuple[int, int, str] | None = None
 
     @property
@@ -100,7 +101,7 @@ class NotesEditor(TextArea):
         for hit in self.line_matches(text.plain):
             if hit.kind == UNKNOWN:
                 kind = "unknown"
-            elif hit.senses and hit.senses[0].well_known:
+            elif hit.senses and (hit.senses[0].well_known or hit.senses[0].id in self.known):
                 kind = "quiet"
             elif hit.kind == FUZZY:
                 kind = "fuzzy"
