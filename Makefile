@@ -23,6 +23,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/matcher.py
 	$(BIN)/python bench/typing.py
+	$(BIN)/python bench/search.py
 
 check: test
 

@@ -29,3 +29,14 @@ def test_typing_benchmark_runs():
     )
     assert result.returncode == 0, result.stderr
     assert "highlighting / plain" in result.stdout and "debrief / minimal" in result.stdout
+
+
+def test_search_benchmark_runs():
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "search.py"), "--meetings", "300", "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "raw FTS5" in result.stdout and "opening the home screen" in result.stdout

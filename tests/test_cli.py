@@ -200,3 +200,17 @@ def test_personal_glossary_bad_input(tmp_path):
     assert result.returncode == 2 and result.stderr.strip() == "debrief: field 'expansion' is empty"
     result = run("--db", db, "glossary", "remove", "my-nothing")
     assert result.returncode == 2 and "no personal term with id 'my-nothing'" in result.stderr
+
+
+def test_search_command(tmp_path):
+    from debrief.meeting import Meeting
+    from debrief.store import Notebook
+
+    db = tmp_path / "n.db"
+    Notebook(db).add(Meeting(title="PCN board", kind="PCN board", notes="ARRS claims"))
+    result = run("--db", str(db), "search", "arrs", "--json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["results"][0]["title"] == "PCN board"
+    assert run("--db", str(db), "search", "zebra").returncode == 1
+    bad = run("--db", str(db), "search", "x", "--from", "March")
+    assert bad.returncode == 2 and "--from: 'March' is not a date" in bad.stderr

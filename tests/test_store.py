@@ -199,3 +199,34 @@ def test_terms_met_across_meetings_and_known_terms(tmp_path):
     assert notebook.known_terms() == {"icb"}
     notebook.set_known("icb", False)
     assert notebook.known_terms() == frozenset()
+
+
+def test_search_everything_with_filters(tmp_path):
+    from debrief.search import search_everything
+
+    notebook = Notebook(tmp_path / "n.db")
+    a = notebook.add(
+        Meeting(
+            title="PCN board",
+            kind="PCN board",
+            date="2025-01-10",
+            attendees=(Attendee("Kate Price", "KP", "nurse"),),
+            notes="ARRS claims are late.",
+        )
+    )
+    b = notebook.add(
+        Meeting(title="ICB board", kind="ICB board", date="2025-03-10", notes="Finance and ARRS underspend.")
+    )
+    notebook.set_meeting_terms(a.id, [("arrs", 1, "ARRS claims are late.")])
+    notebook.add_question("Who signs off ARRS claims?", b.id, "note")
+    hits = search_everything(notebook, "arrs")
+    assert [(h.what, h.meeting_id) for h in hits] == [
+        ("meeting", b.id),
+        ("meeting", a.id),
+        ("question", b.id),
+    ]
+    assert "ARRS" in hits[0].snippet
+    assert [h.meeting_id for h in search_everything(notebook, "arrs", kind="PCN board")] == [a.id]
+    assert [h.meeting_id for h in search_everything(notebook, date_from="2025-02-01")] == [b.id]
+    assert [h.meeting_id for h in search_everything(notebook, person="Kate")] == [a.id]
+    assert [h.meeting_id for h in search_everything(notebook, term="arrs")] == [a.id]

@@ -36,6 +36,7 @@ from debrief.cli_glossary import (
 from debrief.glossary import GlossaryError, shipped_glossary
 from debrief.lookup import search
 from debrief.matcher import JargonMatcher, Match
+from debrief.meeting import KINDS
 from debrief.store import DB_ENV, Notebook, StoreError, default_db_path
 
 
@@ -118,6 +119,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="machine-readable output")
     check.set_defaults(handler=cmd_check)
 
+    find = commands.add_parser("search", help="search meetings and questions, with filters")
+    find.add_argument("query", nargs="*", help="words to find (all of them; the last as a prefix)")
+    find.add_argument("--kind", choices=KINDS, help="only meetings of this kind")
+    find.add_argument("--from", dest="date_from", metavar="DATE", help="on or after (YYYY-MM-DD)")
+    find.add_argument("--to", dest="date_to", metavar="DATE", help="on or before (YYYY-MM-DD)")
+    find.add_argument("--person", help="an attendee's name, initials or role")
+    find.add_argument("--term", metavar="TERM", help="only meetings where this term came up (e.g. ARRS)")
+    find.add_argument("--json", action="store_true", help="machine-readable output")
+    find.set_defaults(handler=cmd_search)
+
     glossary = commands.add_parser("glossary", help="check, count, export or import the glossary")
     sub = glossary.add_subparsers(title="glossary commands", metavar="ACTION", required=True)
     check = sub.add_parser("check", help="validate glossary files (default: the shipped glossary)")
@@ -176,6 +187,49 @@ def cmd_app(args: argparse.Namespace) -> int:
     make_app(notebook=notebook, glossary=glossary_with(notebook.personal_entries())).run()
     notebook.close()
     return OK
+
+
+# -- search -------------------------------------------------------------------------------------
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from debrief.search import search_everything
+
+    for name in ("date_from", "date_to"):
+        value = getattr(args, name)
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise UserError(f"--{name[5:]}: '{value}' is not a date (YYYY-MM-DD)") from None
+    term_id = None
+    if args.term:
+        senses = user_glossary(args).senses(args.term) or user_glossary(args).by_form(args.term)
+        if not senses:
+            raise UserError(f"--term: '{args.term}' is not in the glossary")
+        term_id = senses[0].id
+    path = args.db or default_db_path()
+    if not Path(path).exists():
+        raise UserError(f"{path}: no notebook here (give --db PATH)")
+    hits = search_everything(
+        Notebook(path),
+        " ".join(args.query),
+        kind=args.kind,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        person=args.person,
+        term=term_id,
+    )
+    if args.json:
+        print_json({"results": [h.to_json() for h in hits]})
+    else:
+        for hit in hits:
+            print(f"{hit.date}  {hit.what:8}  #{hit.meeting_id}  {hit.title}\n    {hit.snippet}")
+        if not hits:
+            print("Nothing found.")
+    return OK if hits else NOTHING
 
 
 # -- lookup -------------------------------------------------------------------------------------

@@ -279,7 +279,9 @@ class Notebook:
                 raise Conflict(self.get(meeting.id))
         return self.get(meeting.id)
 
-    def meetings(self, search: str = "", kind: str | None = None, deleted: bool = False) -> list[MeetingRow]:
+    def meetings(
+        self, search: str = "", kind: str | None = None, deleted: bool = False, limit: int | None = None
+    ) -> list[MeetingRow]:
         """Meetings newest first; `search` is full-text (words, prefixes), `kind` filters."""
         where = ["deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"]
         params: dict[str, object] = {}
@@ -294,6 +296,8 @@ class Notebook:
             "SELECT id, title, date, kind, status, jargon_count, updated_at, deleted_at "
             f"FROM meetings WHERE {' AND '.join(where)} ORDER BY date DESC, id DESC"
         )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
         return [MeetingRow(*row) for row in self.db.execute(sql, params).fetchall()]
 
     def count(self) -> int:

@@ -16,6 +16,7 @@ from debrief.tui.confirm import ConfirmScreen
 from debrief.tui.meeting_screen import MeetingScreen
 
 ALL_KINDS = "all"
+SHOWN = 50  # rows in the list; a notebook of thousands opens as fast as a small one
 
 
 def _fit(text: str, width: int) -> str:
@@ -138,7 +139,7 @@ class HomeScreen(Screen):
         search = self.query_one("#search", Input).value
         kind = self.query_one("#kind-filter", Select).value
         self.rows = self.app.notebook.meetings(
-            search, None if kind == ALL_KINDS else str(kind), deleted=self.in_bin
+            search, None if kind == ALL_KINDS else str(kind), deleted=self.in_bin, limit=SHOWN
         )
         table = self.query_one("#meetings", DataTable)
         keep = table.cursor_row
@@ -148,7 +149,10 @@ class HomeScreen(Screen):
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
         where = "Bin: deleted meetings (r restores)" if self.in_bin else "Meetings"
-        self.query_one("#list-title", Static).update(f"{where} · {len(self.rows)}")
+        shown = f"{len(self.rows)}"
+        if len(self.rows) == SHOWN:
+            shown = f"the newest {SHOWN}; search to find older ones"
+        self.query_one("#list-title", Static).update(f"{where} · {shown}")
         empty = self.query_one("#empty", Static)
         empty.display = not self.rows
         if not self.rows:
