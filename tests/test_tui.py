@@ -391,3 +391,40 @@ async def test_terms_i_have_met_and_marking_one_known(tmp_path):
         editor.load_text("The ICB and the PCN")
         await pilot.pause()
         assert painted(editor) == {"ICB": "quiet", "PCN": "exact"}
+
+
+async def test_review_lock_comment_and_tags(db):
+    notebook = Notebook(db)
+    notebook.add(Meeting(title="Board", date="2025-01-01", notes="The ICB agreed."))
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        assert app.screen.meeting.status == "shared"
+        await pilot.press("f9")
+        await pilot.press(*"Dr Mentor", "enter")
+        await pilot.pause()
+        assert (app.screen.meeting.status, app.screen.meeting.reviewed_by) == ("reviewed", "Dr Mentor")
+        await pilot.press("f8")
+        await pilot.press(*"Good grasp of the ICB's role", "enter")
+        await pilot.pause()
+        app.screen.query_one("#tags").select("Engaging the team")
+        await pilot.pause()
+        # Editing a reviewed debrief re-opens it, and says so.
+        editor = app.screen.query_one("#notes", NotesEditor)
+        editor.focus()
+        editor.move_cursor((0, 0))
+        await pilot.press("X")
+        await wait_for(pilot, lambda: app.screen.meeting.status == "draft")
+        assert any("Editing re-opens it" in n.message for n in app._notifications)
+        app.screen.save()
+        meeting_id = app.screen.meeting.id
+        shown = app.screen.debrief_markdown()
+        assert "## My mentor's comments" in shown and "Good grasp of the ICB's role" in shown
+        assert "Leadership dimensions: Engaging the team" in shown
+    stored = Notebook(db).get(meeting_id)
+    assert stored.status == "draft" and stored.tags == ("Engaging the team",)
+    events = [h["event"] for h in Notebook(db).history(meeting_id)]
+    assert events == ["status: shared", "status: reviewed", "status: draft"]

@@ -60,9 +60,20 @@ def _action_line(item: Item) -> str:
     return f"- [ ] {item.text}{tail}{_where(item)}"
 
 
-def debrief_markdown(meeting: Meeting, debrief: Debrief) -> str:
+def _review_line(meeting: Meeting) -> str:
+    if meeting.status == "reviewed" and meeting.reviewed_by:
+        return f"Reviewed by {meeting.reviewed_by} on {meeting.reviewed_at[:10]}."
+    return {"shared": "Shared with my mentor.", "draft": "Draft."}.get(meeting.status, "")
+
+
+def debrief_markdown(meeting: Meeting, debrief: Debrief, comments=()) -> str:
     """The debrief in the order mentors ask, as Markdown with front matter."""
-    out = front_matter(meeting) + [f"# Debrief: {debrief.title}", "", f"{debrief.date} · {debrief.kind}", ""]
+    out = front_matter(meeting) + [
+        f"# Debrief: {debrief.title}",
+        "",
+        f"{debrief.date} · {debrief.kind} · {_review_line(meeting)}",
+        "",
+    ]
     if debrief.attendees:
         out += ["**Who was there:** " + "; ".join(debrief.attendees), ""]
     out += ["## What was discussed", ""]
@@ -95,6 +106,14 @@ def debrief_markdown(meeting: Meeting, debrief: Debrief) -> str:
     else:
         out.append("_Not written yet. Some questions to start with:_")
         out += [f"- {p}" for p in debrief.prompts]
+    if meeting.tags:
+        out += ["", "Leadership dimensions: " + "; ".join(meeting.tags)]
+    if comments:
+        out += ["", "## My mentor's comments", ""]
+        out += [
+            f"- {c.text} _({c.author}, {c.created_at[:10]}" + (f", on {c.item}" if c.item else "") + ")_"
+            for c in comments
+        ]
     grades = debrief.readability
     out += [
         "",

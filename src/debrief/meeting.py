@@ -18,6 +18,19 @@ KINDS = (
 
 STATUSES = ("draft", "shared", "reviewed")
 
+# The NHS Healthcare Leadership Model's nine dimensions, to tag a reflection with.
+LEADERSHIP_DIMENSIONS = (
+    "Inspiring shared purpose",
+    "Leading with care",
+    "Evaluating information",
+    "Connecting our service",
+    "Sharing the vision",
+    "Engaging the team",
+    "Holding to account",
+    "Developing capability",
+    "Influencing for results",
+)
+
 # Headings each kind of meeting starts with: what a mentor will ask about afterwards.
 TEMPLATES = {
     "ICB board": [
@@ -114,6 +127,9 @@ class Meeting:
     reflection: str = ""
     status: str = "draft"
     senses: dict[str, str] = field(default_factory=dict)  # term -> chosen sense id
+    tags: tuple[str, ...] = ()  # leadership model dimensions the reflection touches
+    reviewed_by: str = ""
+    reviewed_at: str = ""
     id: int | None = None
     revision: int = 0
     created_at: str = ""

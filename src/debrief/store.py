@@ -165,6 +165,29 @@ def m005_terms_met(db: sqlite_utils.Database) -> None:
     db["known_terms"].create({"entry_id": str, "marked_at": str}, pk="entry_id")
 
 
+@migrations()
+def m006_review(db: sqlite_utils.Database) -> None:
+    """Review with a mentor: who reviewed and when, leadership tags, and comments."""
+    for column in ("tags", "reviewed_by", "reviewed_at"):
+        db["meetings"].add_column(column, str)  # ALTER TABLE: the FTS triggers stay in place
+    db["comments"].create(
+        {"id": int, "meeting_id": int, "item": str, "author": str, "text": str, "created_at": str},
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings", "id")],
+    )
+    db["comments"].create_index(["meeting_id"])
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    id: int
+    meeting_id: int
+    item: str  # "" for the whole debrief, else "action: …", "question: …", "term: ICB"
+    author: str
+    text: str
+    created_at: str
+
+
 @dataclass(frozen=True, slots=True)
 class TermMet:
     entry_id: str
@@ -367,6 +390,41 @@ class Notebook:
                 [answer, self.now(), question_id],
             )
 
+    # -- review with a mentor ---------------------------------------------------------------
+
+    def add_comment(self, meeting_id: int, text: str, author: str = "mentor", item: str = "") -> None:
+        with self.db.atomic():
+            self.db["comments"].insert(
+                {
+                    "meeting_id": meeting_id,
+                    "item": item,
+                    "author": author,
+                    "text": text,
+                    "created_at": self.now(),
+                }
+            )
+
+    def comments(self, meeting_id: int) -> list[Comment]:
+        rows = self.db.execute(
+            "SELECT id, meeting_id, item, author, text, created_at FROM comments"
+            " WHERE meeting_id = ? ORDER BY id",
+            [meeting_id],
+        ).fetchall()
+        return [Comment(*row) for row in rows]
+
+    def set_status(self, meeting: Meeting, status: str, reviewer: str = "") -> Meeting:
+        """draft -> shared with mentor -> reviewed (recording who and when)."""
+        reviewed = status == "reviewed"
+        changed = self.save(
+            meeting.edited(
+                status=status,
+                reviewed_by=reviewer if reviewed else "",
+                reviewed_at=self.now() if reviewed else "",
+            )
+        )
+        self.record(meeting.id, f"status: {status}", reviewer)
+        return changed
+
     # -- terms I have met ------------------------------------------------------------------
 
     def set_meeting_terms(self, meeting_id: int, terms: list[tuple[str, int, str]]) -> None:
@@ -451,6 +509,9 @@ def _to_row(meeting: Meeting) -> dict[str, object]:
     row: dict[str, object] = {name: getattr(meeting, name) for name in MEETING_FIELDS}
     row["attendees"] = json.dumps([a.to_json() for a in meeting.attendees], ensure_ascii=False)
     row["senses"] = json.dumps(meeting.senses, ensure_ascii=False, sort_keys=True)
+    row["tags"] = json.dumps(list(meeting.tags), ensure_ascii=False)
+    row["reviewed_by"] = meeting.reviewed_by
+    row["reviewed_at"] = meeting.reviewed_at
     row["id"] = meeting.id
     return row
 
@@ -483,6 +544,9 @@ def _from_row(row: dict) -> Meeting:
         reflection=row["reflection"] or "",
         status=row["status"] or "draft",
         senses=json.loads(row["senses"] or "{}"),
+        tags=tuple(json.loads(row.get("tags") or "[]")),
+        reviewed_by=row.get("reviewed_by") or "",
+        reviewed_at=row.get("reviewed_at") or "",
         revision=row["revision"],
         created_at=row["created_at"] or "",
         updated_at=row["updated_at"] or "",

@@ -221,7 +221,10 @@ class DebriefApp(App):
         from debrief.summary import build_debrief
 
         debrief = build_debrief(meeting, self.glossary, self.matcher)
-        text = debrief_html(meeting, debrief) if fmt == "html" else debrief_markdown(meeting, debrief)
+        comments = self.notebook.comments(meeting.id) if meeting.id else ()
+        text = (
+            debrief_html(meeting, debrief) if fmt == "html" else debrief_markdown(meeting, debrief, comments)
+        )
         folder = self.notebook.path.parent / "exports"
         folder.mkdir(mode=0o700, exist_ok=True)
         target = folder / f"debrief-{meeting.id}.{fmt}"

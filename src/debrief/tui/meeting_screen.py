@@ -10,12 +10,29 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Markdown, Select, TabbedContent, TabPane, TextArea
+from textual.widgets import (
+    Footer,
+    Input,
+    Markdown,
+    Select,
+    SelectionList,
+    TabbedContent,
+    TabPane,
+    TextArea,
+)
 from textual.worker import get_current_worker
 
-from debrief.meeting import KINDS, Meeting, format_attendees, parse_attendees, template_for
+from debrief.meeting import (
+    KINDS,
+    LEADERSHIP_DIMENSIONS,
+    Meeting,
+    format_attendees,
+    parse_attendees,
+    template_for,
+)
 from debrief.store import Conflict
 from debrief.terms_met import meeting_terms
+from debrief.tui.comment_screen import AskScreen
 from debrief.tui.notes_editor import NotesEditor
 from debrief.tui.term_panel import TermPanel
 
@@ -45,6 +62,23 @@ class MeetingScreen(Screen):
             "Next tab",
             id="meeting.next_tab",
             tooltip="Prep, notes, my reflection, debrief: move to the next one",
+        ),
+        Binding(
+            "f5", "share", "Share", id="meeting.share", tooltip="Mark the debrief as shared with your mentor"
+        ),
+        Binding(
+            "f9",
+            "reviewed",
+            "Reviewed",
+            id="meeting.reviewed",
+            tooltip="Record that your mentor reviewed it (editing later re-opens it)",
+        ),
+        Binding(
+            "f8",
+            "comment",
+            "Comment",
+            id="meeting.comment",
+            tooltip="Add your mentor's comment to this debrief",
         ),
         Binding(
             "ctrl+s",
@@ -117,6 +151,7 @@ class MeetingScreen(Screen):
                         id="reflection",
                         placeholder="What does this mean for me in my role?",
                     )
+                    yield SelectionList[str](*[(d, d, d in m.tags) for d in LEADERSHIP_DIMENSIONS], id="tags")
                 with TabPane("Debrief", id="tab-debrief"):
                     with VerticalScroll(id="debrief-scroll"):
                         yield Markdown("", id="debrief")
@@ -169,7 +204,57 @@ class MeetingScreen(Screen):
                 editor.initials = initials
         if isinstance(event, TextArea.Changed) and event.text_area.id == "notes":
             self.refresh_meeting_terms()
+        if self.current() != self.stored:
+            self._reopen_if_reviewed()
         self.schedule_save()
+
+    def _reopen_if_reviewed(self) -> None:
+        """A reviewed debrief is locked against silent edits: editing re-opens it, and says so."""
+        m = self.meeting
+        if m.status != "reviewed":
+            return
+        self.meeting = m.edited(status="draft", reviewed_by="", reviewed_at="")
+        self.notebook.record(m.id, "status: draft", f"edited after review by {m.reviewed_by}")
+        self.app.notify(
+            f"Reviewed by {m.reviewed_by} on {m.reviewed_at[:10]}. Editing re-opens "
+            "it: share it again when you are ready.",
+            title="Re-opened",
+            severity="warning",
+            timeout=8,
+        )
+        self.sub_title = f"{m.title} · draft"
+
+    def action_share(self) -> None:
+        self.save()
+        self.meeting = self.stored = self.notebook.set_status(self.meeting, "shared")
+        self.notify("Marked as shared with your mentor.", timeout=3)
+        self.sub_title = f"{self.meeting.title} · shared"
+
+    def action_reviewed(self) -> None:
+        def done(name: str | None) -> None:
+            if name:
+                self.save()
+                self.meeting = self.stored = self.notebook.set_status(self.meeting, "reviewed", name)
+                self.notify(f"Reviewed by {name}. It is locked: editing re-opens it.", timeout=4)
+                self.sub_title = f"{self.meeting.title} · reviewed by {name}"
+
+        self.app.push_screen(AskScreen("Who reviewed this debrief?", "Your mentor's name"), done)
+
+    def action_comment(self) -> None:
+        def done(text: str | None) -> None:
+            if text:
+                self.save()
+                self.notebook.add_comment(self.meeting.id, text)
+                self.notify("Comment added to the debrief.", timeout=3)
+
+        self.app.push_screen(AskScreen("Your mentor's comment on this debrief:"), done)
+
+    @on(SelectionList.SelectedChanged, "#tags")
+    def _tags_changed(self, event: SelectionList.SelectedChanged) -> None:
+        tags = tuple(event.selection_list.selected)
+        if tags != self.meeting.tags:
+            self.meeting = self.meeting.edited(tags=tags)
+            self.schedule_save()
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self, event: Select.Changed) -> None:
@@ -262,7 +347,11 @@ class MeetingScreen(Screen):
         from debrief.summary import build_debrief
 
         meeting = self.current()
-        text = debrief_markdown(meeting, build_debrief(meeting, self.app.glossary, self.app.matcher))
+        text = debrief_markdown(
+            meeting,
+            build_debrief(meeting, self.app.glossary, self.app.matcher),
+            self.notebook.comments(meeting.id) if meeting.id else (),
+        )
         return text.split("---\n", 2)[-1]  # the page without its front matter
 
     # -- the term panel ---------------------------------------------------------------------
