@@ -179,8 +179,9 @@ async def test_a_second_window_never_silently_overwrites_newer_text(db):
         await wait_for(
             pilot, lambda: any("changed in another window" in n.message for n in app._notifications)
         )
-    stored = {m.title: m.notes for m in Notebook(db).iter_meetings()}
-    assert stored == {"Board": "newer text from the other window", "Board (my copy)": "first and mine"}
+    stored = sorted((m.title, m.notes) for m in Notebook(db).iter_meetings())
+    assert stored == [("Board", "newer text from the other window"),
+                      ("Board (my copy)", "first and mine")]
 
 
 async def test_delete_asks_first_and_the_bin_restores(db):

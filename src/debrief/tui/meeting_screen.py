@@ -303,6 +303,9 @@ class MeetingScreen(Screen):
                 meeting.edited(id=None, title=f"{meeting.title} (my copy)"), jargon_count=jargon
             )
             self.meeting = self.stored = copy
+            # The title field shows the copy's name, or the next save would rename it back.
+            with self.prevent(Input.Changed):
+                self.query_one("#title", Input).value = copy.title
             self.app.notify(
                 f"This meeting was changed in another window at "
                 f"{conflict.stored.updated_at[11:16]}. Your version is saved as "
