@@ -230,3 +230,21 @@ def test_search_everything_with_filters(tmp_path):
     assert [h.meeting_id for h in search_everything(notebook, date_from="2025-02-01")] == [b.id]
     assert [h.meeting_id for h in search_everything(notebook, person="Kate")] == [a.id]
     assert [h.meeting_id for h in search_everything(notebook, term="arrs")] == [a.id]
+
+
+def test_practice_brings_a_wrong_answer_back_first(tmp_path):
+    from datetime import date
+
+    from debrief.practice import answer, due_terms
+
+    notebook = Notebook(tmp_path / "n.db")
+    meeting = notebook.add(Meeting(title="A", date="2025-01-01"))
+    notebook.set_meeting_terms(meeting.id, [("icb", 5, "s"), ("pcn", 3, "s"), ("arrs", 1, "s")])
+    today = date(2025, 3, 1)
+    assert due_terms(notebook, today) == ["icb", "pcn", "arrs"]
+    assert answer(notebook, "icb", True, today) == (1, "2025-03-02")
+    assert answer(notebook, "arrs", False, today) == (0, "2025-03-01")
+    assert due_terms(notebook, today) == ["arrs", "pcn"]  # wrong first; icb not due yet
+    assert due_terms(notebook, date(2025, 3, 2)) == ["arrs", "pcn", "icb"]
+    notebook.set_known("pcn")
+    assert "pcn" not in due_terms(notebook, today)

@@ -180,8 +180,7 @@ async def test_a_second_window_never_silently_overwrites_newer_text(db):
             pilot, lambda: any("changed in another window" in n.message for n in app._notifications)
         )
     stored = sorted((m.title, m.notes) for m in Notebook(db).iter_meetings())
-    assert stored == [("Board", "newer text from the other window"),
-                      ("Board (my copy)", "first and mine")]
+    assert stored == [("Board", "newer text from the other window"), ("Board (my copy)", "first and mine")]
 
 
 async def test_delete_asks_first_and_the_bin_restores(db):
@@ -429,3 +428,31 @@ async def test_review_lock_comment_and_tags(db):
     assert stored.status == "draft" and stored.tags == ("Engaging the team",)
     events = [h["event"] for h in Notebook(db).history(meeting_id)]
     assert events == ["status: shared", "status: reviewed", "status: draft"]
+
+
+async def test_practice_a_term_wrong_and_see_it_come_back_first(tmp_path):
+    from datetime import date
+
+    from debrief.demo import make_demo_notebook
+    from debrief.glossary import shipped_glossary
+    from debrief.matcher import JargonMatcher
+    from debrief.tui.practice_screen import PracticeScreen
+
+    notebook = make_demo_notebook(tmp_path, JargonMatcher(shipped_glossary()))
+    app = make_app(notebook=notebook)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.push_screen(PracticeScreen(today=date(2025, 4, 1)))
+        await pilot.pause()
+        screen = app.screen
+        first = screen.current
+        assert first == "icb"
+        await pilot.press("space")
+        assert "integrated care board" in str(screen.query_one("#card-back", Static).render())
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.current != first
+        await pilot.press("escape")
+        await pilot.pause()
+        app.push_screen(PracticeScreen(today=date(2025, 4, 1)))
+        await pilot.pause()
+        assert app.screen.current == first  # the one I got wrong comes back first

@@ -178,6 +178,15 @@ def m006_review(db: sqlite_utils.Database) -> None:
     db["comments"].create_index(["meeting_id"])
 
 
+@migrations()
+def m007_practice(db: sqlite_utils.Database) -> None:
+    """Spaced practice of the terms from my meetings (a Leitner box per term)."""
+    db["practice"].create(
+        {"entry_id": str, "box": int, "due": str, "right": int, "wrong": int, "last": str},
+        pk="entry_id",
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Comment:
     id: int
@@ -424,6 +433,22 @@ class Notebook:
         )
         self.record(meeting.id, f"status: {status}", reviewer)
         return changed
+
+    # -- practice ---------------------------------------------------------------------------
+
+    def practice_state(self) -> dict[str, tuple[int, str]]:
+        """entry id -> (box, due date) for every term practised so far."""
+        return {r[0]: (r[1], r[2]) for r in self.db.execute("SELECT entry_id, box, due FROM practice")}
+
+    def record_practice(self, entry_id: str, box: int, due: str, right: bool) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO practice (entry_id, box, due, right, wrong, last) VALUES (?,?,?,?,?,?)"
+                " ON CONFLICT(entry_id) DO UPDATE SET box = excluded.box, due = excluded.due,"
+                " right = right + excluded.right, wrong = wrong + excluded.wrong,"
+                " last = excluded.last",
+                [entry_id, box, due, int(right), int(not right), self.now()],
+            )
 
     # -- terms I have met ------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from debrief.tui.help_screen import HelpScreen
 from debrief.tui.home_screen import HomeScreen
 from debrief.tui.meeting_screen import MeetingScreen
 from debrief.tui.notes_editor import NotesEditor
+from debrief.tui.practice_screen import PracticeScreen
 from debrief.tui.share_screen import PersonalDataScreen
 from debrief.tui.terms_screen import TermsMetScreen
 
@@ -156,6 +157,7 @@ class DebriefApp(App):
             ("A meeting", list(MeetingScreen.BINDINGS)),
             ("Glossary", list(GlossaryScreen.BINDINGS)),
             ("Terms I have met", list(TermsMetScreen.BINDINGS)),
+            ("Practice", list(PracticeScreen.BINDINGS)),
         ]
         self.push_screen(HelpScreen(screens))
 

@@ -229,6 +229,11 @@ class HomeScreen(Screen):
         self.notify(f"Restored “{row.title}”.", timeout=3)
         self.refresh_list()
 
+    def action_practice(self) -> None:
+        from debrief.tui.practice_screen import PracticeScreen
+
+        self.app.push_screen(PracticeScreen())
+
     def action_terms_met(self) -> None:
         from debrief.tui.terms_screen import TermsMetScreen
 
