@@ -456,3 +456,21 @@ async def test_practice_a_term_wrong_and_see_it_come_back_first(tmp_path):
         app.push_screen(PracticeScreen(today=date(2025, 4, 1)))
         await pilot.pause()
         assert app.screen.current == first  # the one I got wrong comes back first
+
+
+async def test_mentor_pack_from_the_app_is_checked_and_redacted(db):
+    from datetime import date
+
+    notebook = Notebook(db)
+    notebook.add(
+        Meeting(title="1:1", date=date.today().isoformat(), notes="The ICB met. NHS no 999 390 9963.")
+    )
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.action_pack()
+        await pilot.pause()
+        await pilot.press("r")  # redact
+        await pilot.pause()
+    packs = list((db.parent / "exports").glob("mentor-pack-*.md"))
+    text = packs[0].read_text(encoding="utf-8")
+    assert "999 390 9963" not in text and "[NHS number removed]" in text and "## Mini-glossary" in text

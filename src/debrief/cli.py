@@ -22,7 +22,15 @@ from debrief.cli_common import (
     read_text,
     user_glossary,
 )
-from debrief.cli_debrief import PersonalDataStop, cmd_check, cmd_export, cmd_summary, share_flags
+from debrief.cli_debrief import (
+    PersonalDataStop,
+    cmd_check,
+    cmd_export,
+    cmd_import,
+    cmd_pack,
+    cmd_summary,
+    share_flags,
+)
 from debrief.cli_glossary import (
     cmd_glossary_add,
     cmd_glossary_check,
@@ -118,6 +126,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("source", help="a meeting id in the notebook, or a notes file (- for stdin)")
     check.add_argument("--json", action="store_true", help="machine-readable output")
     check.set_defaults(handler=cmd_check)
+
+    pack = commands.add_parser("pack", help="a printable mentor pack of debriefs since a date")
+    pack.add_argument("--since", required=True, metavar="DATE", help="first meeting date (YYYY-MM-DD)")
+    pack.add_argument("-o", "--output", type=Path, required=True, help="FILE.md or FILE.html")
+    share_flags(pack)
+    pack.set_defaults(handler=cmd_pack)
+
+    imp = commands.add_parser("import", help="bring a mentor pack (with comments) into the notebook")
+    imp.add_argument("file", help="a pack written by `debrief pack`")
+    imp.set_defaults(handler=cmd_import)
 
     find = commands.add_parser("search", help="search meetings and questions, with filters")
     find.add_argument("query", nargs="*", help="words to find (all of them; the last as a prefix)")

@@ -110,3 +110,53 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         print("No personal data found.")
     return PERSONAL_DATA if found else OK
+
+
+def cmd_pack(args: argparse.Namespace) -> int:
+    """The mentor pack: every debrief since a date, checked for personal data first."""
+    from datetime import date
+
+    from debrief.pack import pack_data, pack_html, pack_markdown
+
+    try:
+        date.fromisoformat(args.since)
+    except ValueError:
+        raise UserError(f"--since: '{args.since}' is not a date (YYYY-MM-DD)") from None
+    if args.output.suffix not in (".md", ".html"):
+        raise UserError(f"{args.output}: the pack is written as .md or .html")
+    path = args.db or default_db_path()
+    if not Path(path).exists():
+        raise UserError(f"{path}: no notebook here (give --db PATH)")
+    notebook = Notebook(path)
+    chosen = [m for m in notebook.iter_meetings() if m.date >= args.since]
+    if not chosen:
+        raise UserError(f"no meetings on or after {args.since}")
+    shareable = [_shareable(args, m, "pack") for m in sorted(chosen, key=lambda m: m.date)]
+    glossary = user_glossary(args)
+    text = pack_markdown(notebook, shareable, glossary)
+    if args.output.suffix == ".html":
+        text = pack_html(text, pack_data(notebook, shareable))
+    try:
+        args.output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{args.output}: cannot write: {exc.strerror}") from None
+    print(f"Wrote a pack of {len(shareable)} debrief(s) to {args.output}.")
+    return OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Bring a pack (with a mentor's comments) into the notebook; adds only what is missing."""
+    from debrief.pack import PackError, import_pack, read_pack
+
+    _, text = read_text(args.file)
+    try:
+        data = read_pack(text)
+    except PackError as exc:
+        raise UserError(f"{args.file}: {exc}") from None
+    path = args.db or default_db_path()
+    try:
+        added = import_pack(Notebook(path), data)
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    print("Imported: " + ", ".join(f"{n} new {what}" for what, n in added.items()) + ".")
+    return OK

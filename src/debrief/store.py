@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass
@@ -187,6 +188,18 @@ def m007_practice(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m008_uids(db: sqlite_utils.Database) -> None:
+    """Stable ids so a mentor pack can travel between notebooks without duplicates."""
+    import uuid
+
+    for table in ("meetings", "comments"):
+        db[table].add_column("uid", str)
+        for (row_id,) in db.execute(f"SELECT id FROM {table}").fetchall():
+            db.execute(f"UPDATE {table} SET uid = ? WHERE id = ?", [uuid.uuid4().hex, row_id])
+        db[table].create_index(["uid"], unique=True)
+
+
 @dataclass(frozen=True, slots=True)
 class Comment:
     id: int
@@ -276,10 +289,11 @@ class Notebook:
 
     # -- meetings --------------------------------------------------------------------------
 
-    def add(self, meeting: Meeting, jargon_count: int = 0) -> Meeting:
+    def add(self, meeting: Meeting, jargon_count: int = 0, uid: str | None = None) -> Meeting:
         now = self.now()
         row = _to_row(meeting)
         row.update(created_at=now, updated_at=now, revision=1, jargon_count=jargon_count, deleted_at=None)
+        row["uid"] = uid or uuid.uuid4().hex
         row.pop("id", None)
         with self.db.atomic():
             new_id = self.db["meetings"].insert(row).last_pk
@@ -401,17 +415,46 @@ class Notebook:
 
     # -- review with a mentor ---------------------------------------------------------------
 
-    def add_comment(self, meeting_id: int, text: str, author: str = "mentor", item: str = "") -> None:
+    def add_comment(
+        self,
+        meeting_id: int,
+        text: str,
+        author: str = "mentor",
+        item: str = "",
+        uid: str | None = None,
+        created_at: str | None = None,
+    ) -> bool:
+        """Add a comment once (by uid); returns whether it was new."""
+        uid = uid or uuid.uuid4().hex
+        if self.db.execute("SELECT 1 FROM comments WHERE uid = ?", [uid]).fetchone():
+            return False
         with self.db.atomic():
             self.db["comments"].insert(
                 {
+                    "uid": uid,
                     "meeting_id": meeting_id,
                     "item": item,
                     "author": author,
                     "text": text,
-                    "created_at": self.now(),
+                    "created_at": created_at or self.now(),
                 }
             )
+        return True
+
+    def meeting_uid(self, meeting_id: int) -> str:
+        return self.db.execute("SELECT uid FROM meetings WHERE id = ?", [meeting_id]).fetchone()[0]
+
+    def meeting_by_uid(self, uid: str) -> Meeting | None:
+        row = self.db.execute("SELECT id FROM meetings WHERE uid = ?", [uid]).fetchone()
+        return self.get(row[0]) if row else None
+
+    def comment_uids(self, meeting_id: int) -> list[str]:
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT uid FROM comments WHERE meeting_id = ? ORDER BY id", [meeting_id]
+            )
+        ]
 
     def comments(self, meeting_id: int) -> list[Comment]:
         rows = self.db.execute(

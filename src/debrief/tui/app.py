@@ -39,6 +39,11 @@ class DebriefCommands(Provider):
             ("Switch theme (light / dark)", app.action_switch_theme, "Toggle light and dark"),
             ("Help: keys", app.action_help, "Every key on every screen"),
             ("Terms I have met", app.action_terms_met, "Every term from your meetings"),
+            (
+                "Mentor pack (last 30 days)",
+                app.action_pack,
+                "One printable file: debriefs, open questions and actions, a mini-glossary",
+            ),
         ]
         if isinstance(app.screen, MeetingScreen):
             found.append(
@@ -217,6 +222,46 @@ class DebriefApp(App):
                     editor.move_cursor((first.line - 1, 0))
 
         self.push_screen(PersonalDataScreen(found), chosen)
+
+    def action_pack(self, days: int = 30) -> None:
+        """A mentor pack of the last month's debriefs, after the personal-data check."""
+        from datetime import date, timedelta
+
+        from debrief.pack import pack_markdown
+
+        since = (date.today() - timedelta(days=days)).isoformat()
+        meetings = sorted((m for m in self.notebook.iter_meetings() if m.date >= since), key=lambda m: m.date)
+        if not meetings:
+            self.notify(f"No meetings since {since}.", timeout=4)
+            return
+        found = [f for m in meetings for f in meeting_findings(m)]
+
+        def write(choice: str | None = "clean") -> None:
+            if choice not in ("clean", "redact", "allow"):
+                return
+            chosen = [
+                safe_to_share(
+                    m,
+                    redact_pii=choice == "redact",
+                    allow_pii=choice == "allow",
+                    notebook=self.notebook,
+                    what="mentor pack from the app",
+                )
+                for m in meetings
+            ]
+            folder = self.notebook.path.parent / "exports"
+            folder.mkdir(mode=0o700, exist_ok=True)
+            target = folder / f"mentor-pack-{date.today().isoformat()}.md"
+            target.write_text(
+                pack_markdown(self.notebook, chosen, self.glossary, self.matcher), encoding="utf-8"
+            )
+            target.chmod(0o600)
+            self.notify(f"Mentor pack of {len(chosen)} debrief(s): {target}", timeout=8)
+
+        if found:
+            self.push_screen(PersonalDataScreen(found), write)
+        else:
+            write()
 
     def _write_export(self, meeting, fmt: str, how: str = "") -> None:
         from debrief.export import debrief_html, debrief_markdown
