@@ -474,3 +474,31 @@ async def test_mentor_pack_from_the_app_is_checked_and_redacted(db):
     packs = list((db.parent / "exports").glob("mentor-pack-*.md"))
     text = packs[0].read_text(encoding="utf-8")
     assert "999 390 9963" not in text and "[NHS number removed]" in text and "## Mini-glossary" in text
+
+
+async def test_search_everything_in_the_app(db):
+    from debrief.tui.search_screen import SearchScreen
+
+    notebook = Notebook(db)
+    pcn = notebook.add(
+        Meeting(title="PCN board", kind="PCN board", date="2025-01-02", notes="ARRS claims are late.")
+    )
+    notebook.add(Meeting(title="ICB board", kind="ICB board", date="2025-02-02", notes="ARRS underspend."))
+    notebook.set_meeting_terms(pcn.id, [("arrs", 1, "ARRS claims are late.")])
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"arrs")
+        await pilot.pause()
+        assert [h.title for h in app.screen.hits] == ["ICB board", "PCN board"]
+        app.screen.query_one(Input).value = "kind:PCN"
+        await pilot.pause()
+        assert [h.title for h in app.screen.hits] == ["PCN board"]
+        app.screen.query_one(Input).value = "term:ARRS"
+        await pilot.pause()
+        assert [h.title for h in app.screen.hits] == ["PCN board"]
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen) and app.screen.meeting.title == "PCN board"

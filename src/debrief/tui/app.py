@@ -36,6 +36,11 @@ class DebriefCommands(Provider):
             ("New meeting", app.action_new_meeting, "Write up a new meeting"),
             ("Open glossary", app.action_glossary, "Search every term and its meaning"),
             ("Search meetings", app.action_search_meetings, "Find a meeting by any word in it"),
+            (
+                "Search everything",
+                app.action_search_everything,
+                "Meetings and questions, with term:, kind:, from:, to: and person: filters",
+            ),
             ("Switch theme (light / dark)", app.action_switch_theme, "Toggle light and dark"),
             ("Help: keys", app.action_help, "Every key on every screen"),
             ("Terms I have met", app.action_terms_met, "Every term from your meetings"),
@@ -90,6 +95,13 @@ class DebriefApp(App):
         ),
         Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="Show every key"),
         Binding("ctrl+g", "glossary", "Glossary", id="app.glossary", tooltip="Search the glossary"),
+        Binding(
+            "ctrl+f",
+            "search_everything",
+            "Search all",
+            id="app.search",
+            tooltip="Search meetings and questions, with filters",
+        ),
         Binding(
             "ctrl+t",
             "switch_theme",
@@ -169,6 +181,12 @@ class DebriefApp(App):
     def action_glossary(self, query: str = "") -> None:
         if not isinstance(self.screen, GlossaryScreen):
             self.push_screen(GlossaryScreen(query))
+
+    def action_search_everything(self) -> None:
+        from debrief.tui.search_screen import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
 
     def action_terms_met(self) -> None:
         if not isinstance(self.screen, TermsMetScreen):
