@@ -408,6 +408,9 @@ async def test_review_lock_comment_and_tags(db):
         await pilot.pause()
         assert (app.screen.meeting.status, app.screen.meeting.reviewed_by) == ("reviewed", "Dr Mentor")
         await pilot.press("f8")
+        await pilot.pause()
+        app.screen.query_one("#about").value = "term: ICB"
+        app.screen.query_one("#ask", Input).focus()
         await pilot.press(*"Good grasp of the ICB's role", "enter")
         await pilot.pause()
         app.screen.query_one("#tags").select("Engaging the team")
@@ -423,6 +426,7 @@ async def test_review_lock_comment_and_tags(db):
         meeting_id = app.screen.meeting.id
         shown = app.screen.debrief_markdown()
         assert "## My mentor's comments" in shown and "Good grasp of the ICB's role" in shown
+        assert "on term: ICB" in shown
         assert "Leadership dimensions: Engaging the team" in shown
     stored = Notebook(db).get(meeting_id)
     assert stored.status == "draft" and stored.tags == ("Engaging the team",)

@@ -241,13 +241,23 @@ class MeetingScreen(Screen):
         self.app.push_screen(AskScreen("Who reviewed this debrief?", "Your mentor's name"), done)
 
     def action_comment(self) -> None:
-        def done(text: str | None) -> None:
-            if text:
-                self.save()
-                self.notebook.add_comment(self.meeting.id, text)
+        """A mentor's comment on the whole debrief, or on one action, question or term."""
+        from debrief.summary import build_debrief
+
+        self.save()
+        debrief = build_debrief(self.meeting, self.app.glossary, self.app.matcher)
+        choices = [("The whole debrief", "")]
+        choices += [(f"Action: {a.text[:50]}", f"action: {a.text[:80]}") for a in debrief.actions]
+        choices += [(f"Question: {q.text[:48]}", f"question: {q.text[:80]}") for q in debrief.questions]
+        choices += [(f"Term: {t.term}", f"term: {t.term}") for t in debrief.terms]
+
+        def done(answer: str | None) -> None:
+            if answer:
+                item, text = answer.split("\t", 1)
+                self.notebook.add_comment(self.meeting.id, text, item=item)
                 self.notify("Comment added to the debrief.", timeout=3)
 
-        self.app.push_screen(AskScreen("Your mentor's comment on this debrief:"), done)
+        self.app.push_screen(AskScreen("Your mentor's comment:", choices=choices), done)
 
     @on(SelectionList.SelectedChanged, "#tags")
     def _tags_changed(self, event: SelectionList.SelectedChanged) -> None:
