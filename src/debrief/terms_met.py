@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 
-from debrief.matcher import JargonMatcher
+from debrief.matcher import JargonMatcher, Match
 from debrief.meeting import Meeting
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n")
 
 
-def meeting_terms(meeting: Meeting, matcher: JargonMatcher) -> list[tuple[str, int, str]]:
-    """(entry id, count, first sentence) for every glossary term in the meeting's notes."""
+def meeting_terms(
+    meeting: Meeting, matcher: JargonMatcher, matches: list[Match] | None = None
+) -> list[tuple[str, int, str]]:
+    """(entry id, count, first sentence) for every glossary term in the meeting's notes
+    (`matches`: the notes' matches, when the caller already has them)."""
     found: dict[str, list] = {}
     text = meeting.notes
-    for m in matcher.find(text, meeting.initials):
+    for m in matches if matches is not None else matcher.find(text, meeting.initials):
         entry = m.entry
         if entry is None or entry.well_known:
             continue

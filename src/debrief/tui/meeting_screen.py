@@ -305,7 +305,8 @@ class MeetingScreen(Screen):
         meeting = self.current()
         if meeting == self.stored and meeting.id is not None:
             return
-        jargon = sum(1 for m in self.app.matcher.find(meeting.notes, meeting.initials) if not m.well_known)
+        matches = self.app.matcher.find(meeting.notes, meeting.initials)  # once per save
+        jargon = sum(1 for m in matches if not m.well_known)
         try:
             self.meeting = self.stored = self.notebook.save(meeting, jargon_count=jargon)
         except Conflict as conflict:
@@ -324,7 +325,9 @@ class MeetingScreen(Screen):
                 severity="warning",
                 timeout=12,
             )
-        self.notebook.set_meeting_terms(self.meeting.id, meeting_terms(self.meeting, self.app.matcher))
+        self.notebook.set_meeting_terms(
+            self.meeting.id, meeting_terms(self.meeting, self.app.matcher, matches)
+        )
         self.last_saved = time.monotonic()
         self.sub_title = self.meeting.title
 
