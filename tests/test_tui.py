@@ -445,6 +445,10 @@ async def test_practice_a_term_wrong_and_see_it_come_back_first(tmp_path):
     notebook = make_demo_notebook(tmp_path, JargonMatcher(shipped_glossary()))
     app = make_app(notebook=notebook)
     async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("p")  # the key on the home screen opens it
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        app.pop_screen()
         app.push_screen(PracticeScreen(today=date(2025, 4, 1)))
         await pilot.pause()
         screen = app.screen
@@ -506,3 +510,14 @@ async def test_search_everything_in_the_app(db):
         await pilot.press("enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen) and app.screen.meeting.title == "PCN board"
+
+
+async def test_a_question_written_by_hand_waits_on_the_home_screen(db):
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press(*"How do I read a board paper?", "enter")
+        await pilot.pause()
+        assert [q.text for q in app.screen.open_questions] == ["How do I read a board paper?"]
+    assert Notebook(db).questions()[0].source == "manual"

@@ -26,6 +26,7 @@ class AnswerScreen(ModalScreen[tuple[str, bool] | None]):
     }
     """
 
+    AUTO_FOCUS = "#answer"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="answer.cancel")]
 
     def __init__(self, question: Question) -> None:

@@ -23,6 +23,7 @@ class AskScreen(ModalScreen[str | None]):
     }
     """
 
+    AUTO_FOCUS = "#ask"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="ask.cancel")]
 
     def __init__(

@@ -16,7 +16,7 @@ from debrief.tui.confirm import ConfirmScreen
 from debrief.tui.meeting_screen import MeetingScreen
 
 ALL_KINDS = "all"
-SHOWN = 50  # rows in the list; a notebook of thousands opens as fast as a small one
+SHOWN = 30  # at least this many rows; a notebook of thousands opens as fast as a small one
 
 
 def _fit(text: str, width: int) -> str:
@@ -47,6 +47,12 @@ class HomeScreen(Screen):
             "Terms met",
             id="home.terms",
             tooltip="Every term from your meetings; mark the ones you know",
+        ),
+        Binding(
+            "p", "practice", "Practice", id="home.practice", tooltip="A quiz on the terms from your meetings"
+        ),
+        Binding(
+            "q", "ask_mentor", "Ask mentor", id="home.ask", tooltip="Write down a question for your mentor"
         ),
         Binding(
             "slash", "focus_search", "Search", id="home.search", tooltip="Search the text of every meeting"
@@ -121,6 +127,11 @@ class HomeScreen(Screen):
 
         self.app.push_screen(AnswerScreen(question), answered)
 
+    @property
+    def shown_rows(self) -> int:
+        """A screenful of meetings (searching finds the rest)."""
+        return max(SHOWN, self.size.height)
+
     def _title_width(self) -> int:
         # Everything but the title is fixed; the title gets the rest (5 columns of padding).
         return max(16, self.size.width - 2 - 10 - 17 - 8 - 5 - 2 * 5 - 2)
@@ -139,7 +150,10 @@ class HomeScreen(Screen):
         search = self.query_one("#search", Input).value
         kind = self.query_one("#kind-filter", Select).value
         self.rows = self.app.notebook.meetings(
-            search, None if kind == ALL_KINDS else str(kind), deleted=self.in_bin, limit=SHOWN
+            search,
+            None if kind == ALL_KINDS else str(kind),
+            deleted=self.in_bin,
+            limit=self.shown_rows,
         )
         table = self.query_one("#meetings", DataTable)
         keep = table.cursor_row
@@ -150,8 +164,8 @@ class HomeScreen(Screen):
             table.move_cursor(row=min(keep, len(self.rows) - 1))
         where = "Bin: deleted meetings (r restores)" if self.in_bin else "Meetings"
         shown = f"{len(self.rows)}"
-        if len(self.rows) == SHOWN:
-            shown = f"the newest {SHOWN}; search to find older ones"
+        if len(self.rows) == self.shown_rows:
+            shown = f"the newest {self.shown_rows}; search to find older ones"
         self.query_one("#list-title", Static).update(f"{where} · {shown}")
         empty = self.query_one("#empty", Static)
         empty.display = not self.rows
@@ -228,6 +242,16 @@ class HomeScreen(Screen):
         self.app.notebook.restore(row.id)
         self.notify(f"Restored “{row.title}”.", timeout=3)
         self.refresh_list()
+
+    def action_ask_mentor(self) -> None:
+        from debrief.tui.comment_screen import AskScreen
+
+        def done(text: str | None) -> None:
+            if text:
+                self.app.notebook.add_question(text, None, "manual")
+                self.refresh_questions()
+
+        self.app.push_screen(AskScreen("Your question for your mentor:"), done)
 
     def action_practice(self) -> None:
         from debrief.tui.practice_screen import PracticeScreen

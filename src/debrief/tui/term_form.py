@@ -28,6 +28,7 @@ class TermFormScreen(ModalScreen[Entry | None]):
     }
     """
 
+    AUTO_FOCUS = "#term"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="term_form.cancel")]
 
     def __init__(self, entry: Entry | None = None, taken: set[str] | None = None, term: str = "") -> None:
