@@ -21,7 +21,7 @@ def record_questions(
     were new."""
     if meeting.id is None:
         return 0
-    debrief = build_debrief(meeting, glossary, matcher)
+    debrief = build_debrief(meeting, glossary, matcher, readability=False)
     added = 0
     for item in debrief.questions:
         source = item.extra.get("source", "note")

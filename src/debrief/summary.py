@@ -78,7 +78,13 @@ class Debrief:
         }
 
 
-def build_debrief(meeting: Meeting, glossary: Glossary, matcher: JargonMatcher | None = None) -> Debrief:
+def build_debrief(
+    meeting: Meeting,
+    glossary: Glossary,
+    matcher: JargonMatcher | None = None,
+    *,
+    readability: bool = True,
+) -> Debrief:
     """The debrief of one meeting (see DESIGN.md: sections in the order mentors ask)."""
     matcher = matcher or JargonMatcher(glossary)
     initials = frozenset(meeting.initials)
@@ -111,6 +117,8 @@ def build_debrief(meeting: Meeting, glossary: Glossary, matcher: JargonMatcher |
     if not debrief.reflection:
         debrief.prompts = reflection_prompts(debrief)
     _spell_out_first_uses(debrief, matcher, meeting, chosen)
+    if not readability:  # callers that only need the items skip the (slow to load) grading
+        return debrief
     debrief.readability = {
         "notes": round(reading_grade(meeting.notes), 1),
         "debrief": round(reading_grade(debrief_text(debrief)), 1),

@@ -204,7 +204,8 @@ class MeetingScreen(Screen):
                 editor.initials = initials
         if isinstance(event, TextArea.Changed) and event.text_area.id == "notes":
             self.refresh_meeting_terms()
-        if self.current() != self.stored:
+        # Only a reviewed debrief needs the (whole-meeting) comparison; most keystrokes skip it.
+        if self.meeting.status == "reviewed" and self.current() != self.stored:
             self._reopen_if_reviewed()
         self.schedule_save()
 
@@ -245,7 +246,7 @@ class MeetingScreen(Screen):
         from debrief.summary import build_debrief
 
         self.save()
-        debrief = build_debrief(self.meeting, self.app.glossary, self.app.matcher)
+        debrief = build_debrief(self.meeting, self.app.glossary, self.app.matcher, readability=False)
         choices = [("The whole debrief", "")]
         choices += [(f"Action: {a.text[:50]}", f"action: {a.text[:80]}") for a in debrief.actions]
         choices += [(f"Question: {q.text[:48]}", f"question: {q.text[:80]}") for q in debrief.questions]

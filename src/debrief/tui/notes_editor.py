@@ -8,7 +8,7 @@ visible on the cursor line, whose background paints over it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.style import Style
 from rich.text import Text
@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from debrief.matcher import FUZZY, UNKNOWN, JargonMatcher, Match
+from debrief.people import is_initials
 from debrief.privacy import Finding, find_pii
 from debrief.senses import rank_senses
 
@@ -92,7 +93,7 @@ class NotesEditor(TextArea):
         """The line's matches, minus people's initials."""
         initials = self._initials
         for hit in self.matcher.match_line(line):
-            if initials and _bare(line[hit.start : hit.end]) in initials:
+            if initials and is_initials(line[hit.start : hit.end], initials):
                 continue
             yield hit
 
@@ -129,22 +130,34 @@ class NotesEditor(TextArea):
         return None
 
     def match_at_cursor(self) -> Match | None:
-        """The term under the cursor, with its senses ranked by the surrounding paragraph."""
+        """The term under the cursor (offsets into its line), its senses ranked by the cursor's
+        paragraph only: a keystroke never reads the whole document."""
         row, column = self.cursor_location
         line = self.document.get_line(row)
         for hit in self.line_matches(line):
             if hit.start <= column <= hit.end:
-                offset = self.document.get_index_from_location((row, 0))
-                match = Match(
-                    offset + hit.start,
-                    offset + hit.end,
-                    line[hit.start : hit.end],
-                    hit.kind,
-                    hit.score,
-                    hit.senses,
+                match = Match(hit.start, hit.end, line[hit.start : hit.end], hit.kind, hit.score, hit.senses)
+                if len(hit.senses) < 2:
+                    return match
+                before, paragraph = self._paragraph_around(row)
+                shifted = Match(
+                    before + hit.start, before + hit.end, match.surface, hit.kind, hit.score, hit.senses
                 )
-                return rank_senses(self.text, [match])[0]
+                return replace(match, senses=rank_senses(paragraph, [shifted])[0].senses)
         return None
+
+    def _paragraph_around(self, row: int, reach: int = 30) -> tuple[int, str]:
+        """(offset of the row within it, text) of the paragraph holding the row."""
+        get = self.document.get_line
+        first = row
+        while first > 0 and row - first < reach and get(first - 1).strip():
+            first -= 1
+        last = row
+        while last + 1 < self.document.line_count and last - row < reach and get(last + 1).strip():
+            last += 1
+        lines = [get(i) for i in range(first, last + 1)]
+        before = sum(len(text) + 1 for text in lines[: row - first])
+        return before, "\n".join(lines)
 
     def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
         self.announce_term()
@@ -156,12 +169,8 @@ class NotesEditor(TextArea):
         """Post TermUnderCursor when the term at the cursor changes (or always, if forced)."""
         match = self.match_at_cursor()
         pii = self.pii_at_cursor()
-        key = (match.start, match.end, match.surface) if match else (pii.surface if pii else None)
+        row = self.cursor_location[0]
+        key = (row, match.start, match.surface) if match else (pii.surface if pii else None)
         if force or key != self._last_term:
             self._last_term = key
             self.post_message(self.TermUnderCursor(self, match, pii))
-
-
-def _bare(word: str) -> str:
-    word = word[:-2] if word.endswith(("'s", "’s")) else word
-    return word[:-1] if word.endswith("s") and word[:-1].isupper() else word
