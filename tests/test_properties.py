@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import string
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from debrief.glossary import GlossaryError
 from debrief.glossary_csv import read_csv
+from debrief.matcher import JargonMatcher
 from debrief.tokens import form_key
 
 JARGONISH = st.sampled_from(
@@ -71,6 +72,23 @@ def test_find_never_raises_and_spans_are_valid(matcher, text):
 def test_find_with_any_attendees_never_raises(matcher, text, attendees):
     for m in matcher.find(text, attendees):
         assert text[m.start : m.end] == m.surface
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(TEXT, min_size=1, max_size=6))
+def test_lines_matched_together_match_as_each_line_alone(glossary, lines):
+    """A cold scan matches many lines in one pass; the editor re-matches one edited line. Both
+    must see the same terms, or the per-line cache would disagree with itself."""
+    text = "\n".join(lines)
+    assume("(" not in text)  # "AB (Chair)" introduces initials, which find() leaves out
+    together = JargonMatcher(glossary).find(text)
+    alone = JargonMatcher(glossary)
+    expected = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        expected += [(offset + h.start, offset + h.end, h.kind) for h in alone.match_line(line)]
+        offset += len(line)
+    assert [(m.start, m.end, m.kind) for m in together] == expected
 
 
 @given(st.text())

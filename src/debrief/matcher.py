@@ -15,9 +15,11 @@ How it works, and why it is fast enough to run on every keystroke:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, chain, compress, count, filterfalse, islice
+from operator import and_
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -141,9 +143,14 @@ class JargonMatcher:
         self._fuzzy_by_initial: dict[str, list[str]] = {}
         for word in sorted(fuzzy_vocab):
             self._fuzzy_by_initial.setdefault(word[0], []).append(word)
-        # token -> (candidate keys, starts a term, interesting, is a term alone, next keys)
+        # token -> (candidates, starts a term, interesting, is a term alone, next keys, own keys)
         self._token_cache: dict[str, tuple] = {}
-        self._interesting: set[str] = set()  # tokens that start a term or look like acronyms
+        # Tokens worth a look: _ready on their own (a term alone, or an unknown acronym),
+        # _openers only when the next token is one of the _continuers (the second word of a term).
+        self._ready: set[str] = set()
+        self._openers: set[str] = set()
+        self._continuers: set[str] = set()
+        self._second_keys = frozenset(k for node in self._trie.values() for k in node if k is not None)
         self._verdicts: dict[tuple, tuple | None] = {}
         self._line_cache: dict[str, tuple[LineMatch, ...]] = {}
 
@@ -153,69 +160,113 @@ class JargonMatcher:
         """Every jargon match in the text, in order, with senses ranked by context."""
         given = self.attendees if attendees is None else attendees
         skip = initials_of(given) | {i for i in initials_introduced(text) if not self.glossary.senses(i)}
-        matches: list[Match] = []
+        lines = text.splitlines(keepends=True)
         cache = self._line_cache
-        offset = 0
-        for line in text.splitlines(keepends=True):
-            hits = cache.get(line)
-            if hits is None:
-                hits = self.match_line(line)
-            for start, end, kind, score, senses in hits:
+        missing = list(filterfalse(cache.__contains__, dict.fromkeys(lines)))
+        if missing:
+            self._remember(missing, self._match_lines(missing))
+        matches: list[Match] = []
+        for line, offset in zip(lines, accumulate(map(len, lines), initial=0)):
+            for start, end, kind, score, senses in cache[line]:
                 surface = line[start:end]
                 if not (skip and is_initials(surface, skip)):
                     matches.append(Match(offset + start, offset + end, surface, kind, score, senses))
-            offset += len(line)
         return rank_senses(text, matches)
 
     def match_line(self, line: str) -> tuple[LineMatch, ...]:
         """Matches within one line (cached by the line's text)."""
         cached = self._line_cache.get(line)
         if cached is None:
-            if len(self._line_cache) > 20_000:
-                self._line_cache.clear()
-            cached = self._line_cache[line] = tuple(self._scan_line(line))
+            cached = self._match_lines([line])[0]
+            self._remember([line], [cached])
         return cached
 
     def clear_cache(self) -> None:
         self._line_cache.clear()
-        self._token_cache.clear()
-        self._interesting.clear()
+        self._forget_tokens()
         self._verdicts.clear()
 
-    # -- matching one line ------------------------------------------------------------------
+    def _forget_tokens(self) -> None:
+        self._token_cache.clear()
+        self._ready.clear()
+        self._openers.clear()
+        self._continuers.clear()
 
-    def _scan_line(self, line: str) -> list[LineMatch]:
-        parts = _SPLIT.split(line)
+    def _remember(self, lines: list[str], results: list[tuple[LineMatch, ...]]) -> None:
+        if len(self._line_cache) + len(lines) > 20_000:
+            self._line_cache.clear()
+        self._line_cache.update(zip(lines, results))
+
+    # -- matching lines ---------------------------------------------------------------------
+
+    def _match_lines(self, lines: list[str]) -> list[tuple[LineMatch, ...]]:
+        """The matches within each line (offsets into the line).
+
+        The lines are split into tokens together, joined by line breaks, which no term crosses.
+        Python-level work is done only for tokens never seen before and tokens that may start a
+        term; every other step runs at C speed (split, map, compress, accumulate).
+        """
+        results: list[tuple[LineMatch, ...]] = [()] * len(lines)
+        text = "\n".join(lines)
+        parts = _SPLIT.split(text)
         words = parts[1::2]
         cache = self._token_cache
-        if self._interesting.isdisjoint(words):
-            fresh = [w for w in words if w not in cache]
-            if not fresh or not any(self._token_info(w)[2] for w in fresh):
-                return []  # most lines of ordinary prose stop here, at C speed
-        infos = [cache.get(w) or self._token_info(w) for w in words]
-        # Token i spans offs[2i]:offs[2i+1]: cumulative lengths of the split, at C speed.
+        if len(cache) > 200_000:
+            self._forget_tokens()
+        for word in filterfalse(cache.__contains__, words):
+            self._token_info(word)
+        infos = list(map(cache.__getitem__, words))
+        ready = compress(count(), map(self._ready.__contains__, words))
+        next_continues = chain(map(self._continuers.__contains__, islice(words, 1, None)), (False,))
+        maybe = compress(count(), map(and_, map(self._openers.__contains__, words), next_continues))
+        hot = sorted(chain(ready, (i for i in maybe if not infos[i][4].isdisjoint(infos[i + 1][5]))))
+        if not hot:
+            return results  # most lines of ordinary prose stop here
+        # Token i spans offs[2i]:offs[2i+1]; line k starts at line_starts[k].
         offs = list(accumulate(map(len, parts)))
+        line_starts = list(accumulate(map(len, lines), initial=0))
+        line_starts = [start + k for k, start in enumerate(line_starts)]
+        last = len(infos) - 1
         found: list[LineMatch] = []
         unknown: list[int] = []
-        last = len(infos) - 1
-        for i, info in enumerate(infos):
-            if info[1]:
-                if not info[3]:  # no term is this word alone: walk only if the next word fits
-                    following = infos[i + 1][0] if i < last else ()
-                    if not any(c.key in info[4] for c in following):
-                        continue
-                self._walk(line, offs, infos, i, found, parts)
-            elif info[2]:
+        line_no, line_end = -1, -1
+        base = 0
+        for i in hot:
+            if offs[2 * i] >= line_end:  # the first interesting token of another line
+                if found or unknown:
+                    results[line_no] = self._resolve(found, unknown, offs, parts, base)
+                    found, unknown = [], []
+                line_no = bisect_right(line_starts, offs[2 * i]) - 1
+                base, line_end = line_starts[line_no], line_starts[line_no + 1]
+            info = infos[i]
+            if not info[1]:
                 unknown.append(i)
-        chosen = _longest_non_overlapping(found) if len(found) > 1 else found
-        for i in unknown:  # acronyms the glossary does not know
-            start, end = offs[2 * i], offs[2 * i + 1]
-            if not _inside(chosen, start, end) and not _month_context(words, i):
-                chosen.append(LineMatch(start, end, UNKNOWN, 0.0, ()))
-        chosen.sort()
-        return chosen
+            elif i < last and not info[4].isdisjoint(infos[i + 1][5]):
+                self._walk(text, offs, infos, i, found, parts, base)  # the next word may go on
+            elif info[3]:  # a term on its own
+                alone = info[6]
+                if alone is _UNSEEN:  # judged on the words around it
+                    self._walk(text, offs, infos, i, found, parts, base)
+                elif alone is not None:
+                    found.append(LineMatch(offs[2 * i] - base, offs[2 * i + 1] - base, *alone))
+        if found or unknown:
+            results[line_no] = self._resolve(found, unknown, offs, parts, base)
+        return results
 
-    def _walk(self, line, offs, infos, i, found, parts) -> None:
+    @staticmethod
+    def _resolve(found, unknown, offs, parts, base) -> tuple[LineMatch, ...]:
+        """One line's hits (offsets from the line's start, base): the longest where they overlap,
+        then acronyms the glossary does not know, in order."""
+        chosen = _longest_non_overlapping(found) if _overlapping(found) else found
+        for i in unknown:
+            start, end = offs[2 * i] - base, offs[2 * i + 1] - base
+            if not _inside(chosen, start, end) and not _month_context(parts, i):
+                chosen.append(LineMatch(start, end, UNKNOWN, 0.0, ()))
+        if len(chosen) > 1:
+            chosen.sort()
+        return tuple(chosen)
+
+    def _walk(self, line, offs, infos, i, found, parts, base) -> None:
         """Every glossary form that starts at token i. Tokens nearly always have one candidate
         key, so follow that chain directly and branch only where a token has several. A term's
         words are joined by spaces or hyphens only: "28 days (standard" is not one phrase."""
@@ -226,7 +277,7 @@ class JargonMatcher:
                 return
             cands = infos[j][0]
             if len(cands) != 1:
-                self._branch(line, offs, infos, i, found, node, j, changed, fuzzy, parts)
+                self._branch(line, offs, infos, i, found, node, j, changed, fuzzy, parts, base)
                 return
             cand = cands[0]
             node = node.get(cand.key)
@@ -237,11 +288,11 @@ class JargonMatcher:
             fuzzy = fuzzy or cand.fuzzy
             forms = node.get(None)
             if forms is not None:
-                hit = self._accept(line, offs, i, j, forms, changed, fuzzy)
+                hit = self._accept(line, offs, parts, i, j, forms, changed, fuzzy, base)
                 if hit is not None:
                     found.append(hit)
 
-    def _branch(self, line, offs, infos, i, found, node, j, changed, fuzzy, parts) -> None:
+    def _branch(self, line, offs, infos, i, found, node, j, changed, fuzzy, parts, base) -> None:
         stack = [
             (child, j + 1, changed or c.changed, fuzzy or c.fuzzy)
             for c in infos[j][0]
@@ -250,7 +301,7 @@ class JargonMatcher:
         while stack:
             node, j, changed, fuzzy = stack.pop()
             if None in node:
-                hit = self._accept(line, offs, i, j, node[None], changed, fuzzy)
+                hit = self._accept(line, offs, parts, i, j, node[None], changed, fuzzy, base)
                 if hit is not None:
                     found.append(hit)
             if j < len(infos) and _joins(parts[2 * j]):
@@ -259,21 +310,22 @@ class JargonMatcher:
                     if child is not None:
                         stack.append((child, j + 1, changed or cand.changed, fuzzy or cand.fuzzy))
 
-    def _accept(self, line, offs, i, j, forms, changed, fuzzy) -> LineMatch | None:
+    def _accept(self, line, offs, parts, i, j, forms, changed, fuzzy, base) -> LineMatch | None:
         start, end = offs[2 * i], offs[2 * j - 1]
         surface = line[start:end]
         if j - i == 1 and forms[0].contextual:
-            verdict = self._judge(line, offs, i, j, surface, forms, changed, fuzzy)
+            verdict = self._judge(line, offs, parts, i, j, surface, forms, changed, fuzzy)
         else:  # depends on the words only: judged once per distinct surface
             memo = (surface, id(forms), changed, fuzzy)
             verdict = self._verdicts.get(memo, _UNSEEN)
             if verdict is _UNSEEN:
-                verdict = self._verdicts[memo] = self._judge(line, offs, i, j, surface, forms, changed, fuzzy)
+                verdict = self._judge(line, offs, parts, i, j, surface, forms, changed, fuzzy)
+                self._verdicts[memo] = verdict
         if verdict is None:
             return None
-        return LineMatch(start, end, *verdict)
+        return LineMatch(start - base, end - base, *verdict)
 
-    def _judge(self, line, offs, i, j, surface, forms, changed, fuzzy):
+    def _judge(self, line, offs, parts, i, j, surface, forms, changed, fuzzy):
         single = j - i == 1
         if fuzzy and single and len(surface) < MIN_FUZZY_SINGLE_WORD:
             return None
@@ -284,9 +336,9 @@ class JargonMatcher:
         for form in forms:
             if form.acronym and not _acronym_case_ok(surface, form.text):
                 continue
-            if single and form.entry.everyday and not _everyday_ok(line, offs, i, form.entry):
+            if single and form.entry.everyday and not _everyday_ok(line, offs, parts, i, form.entry):
                 continue
-            if single and form.text.upper() in MONTHS and _month_context(TOKEN.findall(line), i):
+            if single and form.text.upper() in MONTHS and _month_context(parts, i):
                 continue
             kept.append(form)
         if not kept:
@@ -320,13 +372,29 @@ class JargonMatcher:
         unknown = not starts and _looks_unknown(token)
         alone = any(None in node for node in nodes)  # a term on its own
         follow = frozenset(k for node in nodes for k in node if k is not None)
-        if len(self._token_cache) > 200_000:
-            self._token_cache.clear()
-            self._interesting.clear()
-        info = self._token_cache[token] = (tuple(cands), starts, starts or unknown, alone, follow)
-        if starts or unknown:
-            self._interesting.add(token)
+        keys = frozenset(c.key for c in cands)
+        verdict = None if not alone else self._alone_verdict(token, cands)
+        info = (tuple(cands), starts, starts or unknown, alone, follow, keys, verdict)
+        self._token_cache[token] = info
+        if alone or unknown:
+            self._ready.add(token)
+        elif starts:
+            self._openers.add(token)
+        if not keys.isdisjoint(self._second_keys):
+            self._continuers.add(token)
         return info
+
+    def _alone_verdict(self, token: str, cands: list[_Cand]):
+        """The token's verdict as a term on its own, when that depends on its writing only
+        (as _walk and _accept would judge it); _UNSEEN when the line must be looked at."""
+        if len(cands) != 1:
+            return _UNSEEN
+        cand = cands[0]
+        forms = self._trie[cand.key][None]
+        if forms[0].contextual:
+            return _UNSEEN
+        offs = (0, len(token))
+        return self._judge(token, offs, ["", token, ""], 0, 1, token, forms, cand.changed, cand.fuzzy)
 
     def _correct(self, key: str) -> str | None:
         """A typo correction against the vocabulary, for long tokens that are not words."""
@@ -400,7 +468,7 @@ def _same_writing(surface: str, form: _Form) -> bool:
     return surface.lower() == form.text.lower()
 
 
-def _everyday_ok(line: str, offs: Sequence[int], i: int, entry: Entry) -> bool:
+def _everyday_ok(line: str, offs: Sequence[int], parts: Sequence[str], i: int, entry: Entry) -> bool:
     """Everyday words ("place", "system") are jargon only in quotes or beside their cue words."""
     start, end = offs[2 * i], offs[2 * i + 1]
     before = line[start - 1] if start > 0 else ""
@@ -411,17 +479,29 @@ def _everyday_ok(line: str, offs: Sequence[int], i: int, entry: Entry) -> bool:
     if word.endswith("s") and not form_key(entry.term).endswith("s"):
         return False  # "neighbourhoods" is ordinary English; the jargon is singular
     cues = set(entry.context)
-    count = len(offs) // 2
-    near = [line[offs[2 * k] : offs[2 * k + 1]] for k in (i - 1, i + 1, i + 2) if 0 <= k < count]
+    near = [parts[2 * k + 1] for k in _neighbours(parts, i, (-1, 1, 2))]
     return any(token_key(w) in cues or token_key(w).rstrip("s") in cues for w in near)
 
 
-def _month_context(words: Sequence[str], i: int) -> bool:
-    """JAN–MAR, 3 Mar, Mar 2025: a month, not an acronym."""
-    if words[i].upper() not in MONTHS:
+def _neighbours(parts: Sequence[str], i: int, steps: Iterable[int]) -> Iterator[int]:
+    """Indexes of the tokens these steps away from token i on the same line."""
+    count = len(parts) // 2
+    for step in steps:
+        k = i + step
+        if not 0 <= k < count:
+            continue
+        gaps = parts[2 * min(i, k) + 2 : 2 * max(i, k) + 1 : 2]
+        if not any("\n" in gap for gap in gaps):  # lines are joined by line breaks
+            yield k
+
+
+def _month_context(parts: Sequence[str], i: int) -> bool:
+    """JAN–MAR, 3 Mar, Mar 2025: a month, not an acronym (parts: text split around tokens)."""
+    if parts[2 * i + 1].upper() not in MONTHS:
         return False
-    for k in (i - 1, i + 1):
-        if 0 <= k < len(words) and (words[k].upper() in MONTHS or words[k].isdigit()):
+    for k in _neighbours(parts, i, (-1, 1)):
+        word = parts[2 * k + 1]
+        if word.upper() in MONTHS or word.isdigit():
             return True
     return False
 
@@ -442,6 +522,16 @@ def _looks_unknown(token: str) -> bool:
 
 def _inside(hits: Sequence[LineMatch], start: int, end: int) -> bool:
     return any(h[0] < end and start < h[1] for h in hits)
+
+
+def _overlapping(hits: list[LineMatch]) -> bool:
+    """Whether any hit starts before the one before it ends (hits come in order of start)."""
+    end = -1
+    for hit in hits:
+        if hit[0] < end:
+            return True
+        end = hit[1]
+    return False
 
 
 def _longest_non_overlapping(hits: list[LineMatch]) -> list[LineMatch]:

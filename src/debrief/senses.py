@@ -28,23 +28,36 @@ EXPANSION_WEIGHT = 3.0
 MAIN_SENSE_BONUS = 0.05
 DECAY = 36.0  # a cue this many characters (about six words) away counts half as much
 OTHER_SENTENCE = 0.5
-_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
+_SENTENCE_MARK = re.compile(r"[.!?;\n]")
 
 
 def rank_senses(text: str, matches: list[Match]) -> list[Match]:
-    """The matches, with the senses of each ambiguous one ordered best first (in place)."""
-    bounds: list[int] | None = None
-    lowered = text
+    """The matches, with the senses of each ambiguous one ordered best first (in place).
+
+    Ambiguous matches of the same term in one paragraph share one scan of the text around them.
+    """
+    groups: dict[tuple, list[Match]] = {}
+    bounds: list[int] = []
     for match in matches:
         if len(match.senses) < 2:
             continue
-        if bounds is None:
+        if not bounds:
             bounds = [0] + [b.end() for b in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
-            lowered = _lower_same_length(text)
         index = bisect.bisect_right(bounds, match.start) - 1
-        lo = max(bounds[index], match.start - REACH)
-        hi = min(bounds[min(index + 1, len(bounds) - 1)], match.end + REACH)
-        match.senses = order_senses(match.senses, lowered, match.start, match.end, lo, hi)
+        groups.setdefault((index, match.senses), []).append(match)
+    if not groups:
+        return matches
+    lowered = _lower_same_length(text)
+    last = len(bounds) - 1
+    for (index, senses), group in groups.items():
+        first, final = bounds[index], bounds[min(index + 1, last)]
+        window = _Window(
+            senses, lowered, max(first, group[0].start - REACH), min(final, group[-1].end + REACH)
+        )
+        for match in group:
+            lo = max(first, match.start - REACH)
+            hi = min(final, match.end + REACH)
+            match.senses = window.order(match.start, match.end, lo, hi)
     return matches
 
 
@@ -60,27 +73,64 @@ def order_senses(
     senses: Sequence[Entry], text: str, start: int, end: int, lo: int, hi: int
 ) -> tuple[Entry, ...]:
     """The senses, best first, for the term at text[start:end], judged on text[lo:hi] (lower case)."""
-    senses = tuple(senses)
-    pattern, cue_owners = _cue_pattern(senses)
-    scores = [0.0] * len(senses)
-    for found in pattern.finditer(text, lo, hi):
-        if found.start() < end and start < found.end():
-            continue  # the term itself
-        weight = 1.0 / (1.0 + abs(found.start() - start) / DECAY)
-        lo_gap, hi_gap = sorted((found.end(), start)) if found.start() < start else (end, found.start())
-        if _SENTENCE_END.search(text, lo_gap, hi_gap):
-            weight *= OTHER_SENTENCE  # a cue in another sentence says less about this one
-        group = found.lastgroup
-        if group and group.startswith("e"):
-            scores[int(group[1:])] += EXPANSION_WEIGHT * weight
-        else:
-            for owner in cue_owners.get(_cue_form(found.group("cue")), ()):
+    return _Window(tuple(senses), text, lo, hi).order(start, end, lo, hi)
+
+
+class _Window:
+    """Every cue and expansion of a set of senses found in text[lo:hi] (lower case), in one
+    regular-expression pass, so several matches of the term nearby can be judged on it."""
+
+    __slots__ = ("senses", "text", "hits", "starts", "marks")
+
+    def __init__(self, senses: tuple[Entry, ...], text: str, lo: int, hi: int):
+        pattern, cue_owners = _cue_pattern(senses)
+        self.senses = senses
+        self.text = text
+        self.hits: list[tuple[int, int, float, tuple[int, ...]]] = []
+        for found in pattern.finditer(text, lo, hi):
+            group = found.lastgroup
+            if group and group.startswith("e"):
+                hit = (found.start(), found.end(), EXPANSION_WEIGHT, (int(group[1:]),))
+            else:
+                hit = (found.start(), found.end(), 1.0, cue_owners.get(_cue_form(found.group("cue")), ()))
+            self.hits.append(hit)
+        self.starts = [hit[0] for hit in self.hits]
+        self.marks = [m.start() for m in _SENTENCE_MARK.finditer(text, lo, hi)]
+
+    def order(self, start: int, end: int, lo: int, hi: int) -> tuple[Entry, ...]:
+        senses = self.senses
+        scores = [0.0] * len(senses)
+        hits = self.hits
+        for k in range(bisect.bisect_left(self.starts, lo), len(hits)):
+            found_start, found_end, weight, owners = hits[k]
+            if found_start >= hi:
+                break
+            if found_end > hi:
+                continue  # runs past the edge of this match's reach
+            if found_start < end and start < found_end:
+                continue  # the term itself
+            weight /= 1.0 + abs(found_start - start) / DECAY
+            gap = (found_end, start) if found_start < start else (end, found_start)
+            if self._sentence_ends(*gap):
+                weight *= OTHER_SENTENCE  # a cue in another sentence says less about this one
+            for owner in owners:
                 scores[owner] += weight
-    for k, sense in enumerate(senses):
-        if sense.id == form_key(sense.term).replace(" ", "-"):
-            scores[k] += MAIN_SENSE_BONUS
-    order = sorted(range(len(senses)), key=lambda k: (-scores[k], k))
-    return tuple(senses[k] for k in order)
+        for k, sense in enumerate(senses):
+            if sense.id == form_key(sense.term).replace(" ", "-"):
+                scores[k] += MAIN_SENSE_BONUS
+        order = sorted(range(len(senses)), key=lambda k: (-scores[k], k))
+        return tuple(senses[k] for k in order)
+
+    def _sentence_ends(self, lo: int, hi: int) -> bool:
+        """A line break, or one of . ! ? ; followed by a space or by the end of the gap."""
+        text, marks = self.text, self.marks
+        for k in range(bisect.bisect_left(marks, lo), len(marks)):
+            at = marks[k]
+            if at >= hi:
+                return False
+            if text[at] == "\n" or at + 1 == hi or text[at + 1].isspace():
+                return True
+        return False
 
 
 def _cue_form(word: str) -> str:
