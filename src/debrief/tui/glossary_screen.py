@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from debrief.glossary import Entry
+from debrief.tui.key_footer import KeyFooter
 from debrief.tui.term_form import TermFormScreen
 
 
@@ -72,7 +73,7 @@ class GlossaryScreen(Screen):
                     yield Static("", id="detail")
                 yield Static("See also (Enter to jump):", id="see-also-title")
                 yield OptionList(id="see-also")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"{len(self.app.glossary)} terms; ctrl+n adds your own"

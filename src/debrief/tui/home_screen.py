@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from debrief.meeting import KINDS, Meeting, template_for
 from debrief.store import RESTORE_DAYS, MeetingRow
 from debrief.tui.answer_screen import AnswerScreen
 from debrief.tui.confirm import ConfirmScreen
+from debrief.tui.key_footer import KeyFooter
 from debrief.tui.meeting_screen import MeetingScreen
 
 ALL_KINDS = "all"
@@ -79,7 +80,7 @@ class HomeScreen(Screen):
         yield Static("", id="empty")
         yield Static("", id="questions-title")
         yield DataTable(cursor_type="row", id="questions")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         questions = self.query_one("#questions", DataTable)

@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
-    Footer,
     Input,
     Markdown,
     Select,
@@ -33,6 +32,7 @@ from debrief.meeting import (
 from debrief.store import Conflict
 from debrief.terms_met import meeting_terms
 from debrief.tui.comment_screen import AskScreen
+from debrief.tui.key_footer import KeyFooter
 from debrief.tui.notes_editor import NotesEditor
 from debrief.tui.term_panel import TermPanel
 
@@ -156,7 +156,7 @@ class MeetingScreen(Screen):
                     with VerticalScroll(id="debrief-scroll"):
                         yield Markdown("", id="debrief")
             yield TermPanel(self.app.glossary, id="panel")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.meeting.title

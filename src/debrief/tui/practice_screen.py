@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from debrief.practice import answer, due_terms
+from debrief.tui.key_footer import KeyFooter
 
 
 class PracticeScreen(Screen):
@@ -45,7 +46,7 @@ class PracticeScreen(Screen):
             yield Static("", id="card-term")
             yield Static("", id="card-back")
             yield Static("", id="card-progress")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Practice the terms from your meetings"

@@ -9,10 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from debrief.meeting import KINDS
 from debrief.search import search_everything
+from debrief.tui.key_footer import KeyFooter
 
 _FILTER = re.compile(r"\b(term|kind|from|to|person):(\"[^\"]*\"|\S+)", re.IGNORECASE)
 
@@ -49,7 +50,7 @@ class SearchScreen(Screen):
         yield Input(placeholder="Search everything: arrs term:ARRS kind:PCN from:2025-01-01 person:KP")
         yield Static("Filters: term:  kind:  from:  to:  person:   Enter opens a meeting.", id="search-help")
         yield DataTable(cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Search meetings and questions"

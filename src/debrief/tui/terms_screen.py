@@ -6,9 +6,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from debrief.store import TermMet
+from debrief.tui.key_footer import KeyFooter
 
 
 class TermsMetScreen(Screen):
@@ -35,7 +36,7 @@ class TermsMetScreen(Screen):
         yield Header()
         yield DataTable(cursor_type="row", zebra_stripes=True)
         yield Static("", id="sentence")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Terms I have met"
