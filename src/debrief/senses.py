@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from debrief.tokens import TOKEN, form_key
@@ -44,12 +43,15 @@ def rank_senses(text: str, matches: list[Match]) -> list[Match]:
         if not bounds:
             bounds = [0] + [b.end() for b in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
         index = bisect.bisect_right(bounds, match.start) - 1
-        groups.setdefault((index, match.senses), []).append(match)
+        # Sense tuples are shared between matches of a term: group on identity, not on a hash
+        # of every field of every sense.
+        groups.setdefault((index, id(match.senses)), []).append(match)
     if not groups:
         return matches
     lowered = _lower_same_length(text)
     last = len(bounds) - 1
-    for (index, senses), group in groups.items():
+    for (index, _), group in groups.items():
+        senses = group[0].senses
         first, final = bounds[index], bounds[min(index + 1, last)]
         window = _Window(
             senses, lowered, max(first, group[0].start - REACH), min(final, group[-1].end + REACH)
@@ -80,7 +82,7 @@ class _Window:
     """Every cue and expansion of a set of senses found in text[lo:hi] (lower case), in one
     regular-expression pass, so several matches of the term nearby can be judged on it."""
 
-    __slots__ = ("senses", "text", "hits", "starts", "marks")
+    __slots__ = ("senses", "text", "hits", "starts", "marks", "main")
 
     def __init__(self, senses: tuple[Entry, ...], text: str, lo: int, hi: int):
         pattern, cue_owners = _cue_pattern(senses)
@@ -95,6 +97,7 @@ class _Window:
                 hit = (found.start(), found.end(), 1.0, cue_owners.get(_cue_form(found.group("cue")), ()))
             self.hits.append(hit)
         self.starts = [hit[0] for hit in self.hits]
+        self.main = [k for k, e in enumerate(senses) if e.id == form_key(e.term).replace(" ", "-")]
         self.marks = [m.start() for m in _SENTENCE_MARK.finditer(text, lo, hi)]
 
     def order(self, start: int, end: int, lo: int, hi: int) -> tuple[Entry, ...]:
@@ -115,9 +118,8 @@ class _Window:
                 weight *= OTHER_SENTENCE  # a cue in another sentence says less about this one
             for owner in owners:
                 scores[owner] += weight
-        for k, sense in enumerate(senses):
-            if sense.id == form_key(sense.term).replace(" ", "-"):
-                scores[k] += MAIN_SENSE_BONUS
+        for k in self.main:
+            scores[k] += MAIN_SENSE_BONUS
         order = sorted(range(len(senses)), key=lambda k: (-scores[k], k))
         return tuple(senses[k] for k in order)
 
@@ -138,9 +140,23 @@ def _cue_form(word: str) -> str:
     return key[:-1] if len(key) > 3 and key.endswith("s") else key
 
 
-@lru_cache(maxsize=1024)
+_PATTERNS: dict[tuple, tuple[re.Pattern[str], dict[str, tuple[int, ...]]]] = {}
+
+
 def _cue_pattern(senses: tuple[Entry, ...]) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
-    """One pattern for all the senses' expansions (groups e0, e1 …) and cue words (group cue)."""
+    """One pattern for all the senses' expansions (groups e0, e1 …) and cue words (group cue),
+    built once per set of senses. Keyed on what the pattern is built from: hashing whole
+    entries is slow, and a personal entry may keep its id while its cues change."""
+    key = tuple((e.id, e.expansion, e.context) for e in senses)
+    built = _PATTERNS.get(key)
+    if built is None:
+        if len(_PATTERNS) >= 1024:
+            _PATTERNS.clear()
+        built = _PATTERNS[key] = _build_cue_pattern(senses)
+    return built
+
+
+def _build_cue_pattern(senses: tuple[Entry, ...]) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
     alternatives = []
     owners: dict[str, list[int]] = {}
     for k, sense in enumerate(senses):

@@ -273,6 +273,12 @@ class Notebook:
 
     backup_path: Path | None = None
 
+    def version(self) -> tuple[int, int]:
+        """Changes since this notebook was opened, by this connection or any other (a worker
+        thread, a second window): equal versions mean lists read from it are still current."""
+        conn = self.db.conn
+        return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
+
     def _backup(self) -> Path:
         stamp = self._clock().strftime("%Y%m%dT%H%M%S")
         target = self.path.with_name(f"{self.path.stem}.backup-{stamp}{self.path.suffix}")

@@ -64,6 +64,7 @@ class HomeScreen(Screen):
         super().__init__()
         self.in_bin = False
         self.rows: list[MeetingRow] = []
+        self._shown: tuple | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -147,9 +148,15 @@ class HomeScreen(Screen):
         self.refresh_list()
 
     def refresh_list(self) -> None:
-        self.refresh_questions()
         search = self.query_one("#search", Input).value
         kind = self.query_one("#kind-filter", Select).value
+        # Mounting, resizing, resuming and the filter's first value all ask for a refresh at
+        # start-up: query and redraw only when something the list shows could have changed.
+        wanted = (search, kind, self.in_bin, self.shown_rows, self.app.notebook.version())
+        if wanted == self._shown:
+            return
+        self._shown = wanted
+        self.refresh_questions()
         self.rows = self.app.notebook.meetings(
             search,
             None if kind == ALL_KINDS else str(kind),
