@@ -248,3 +248,16 @@ def test_practice_brings_a_wrong_answer_back_first(tmp_path):
     assert due_terms(notebook, date(2025, 3, 2)) == ["arrs", "pcn", "icb"]
     notebook.set_known("pcn")
     assert "pcn" not in due_terms(notebook, today)
+
+
+def test_version_changes_with_any_write_to_the_file(tmp_path):
+    mine, other = Notebook(tmp_path / "n.db"), Notebook(tmp_path / "n.db")
+    start = mine.version()
+    assert mine.version() == start, "reading changes nothing"
+    mine.meetings("")
+    assert mine.version() == start
+    stored = mine.add(Meeting(title="Board", date="2025-03-03"))
+    after_mine = mine.version()
+    assert after_mine != start
+    other.save(other.get(stored.id).edited(notes="From another window."))
+    assert mine.version() != after_mine, "a write from another connection shows too"
