@@ -272,3 +272,13 @@ def test_markdown_has_front_matter_and_every_section(debriefs):
     assert positions == sorted(positions)
     assert "- [ ] GH to submit the February ARRS claim on the portal by Fri 14 March." in text
     assert "(owner: GH; due: Fri 14 March, 2025-03-14) _(line 12)_" in text
+
+
+def test_a_title_typed_as_the_first_line_is_not_a_point_discussed(glossary, matcher):
+    notes = "PCN board 3 March\n\n- Budget is tight.\n- PCN board 3 March came up again."
+    meeting = Meeting(title="PCN board 3 March", date="2025-03-03", notes=notes)
+    debrief = build_debrief(meeting, glossary, matcher, readability=False)
+    assert [(i.text, i.lines) for i in debrief.discussed] == [
+        ("Budget is tight.", [3]),
+        ("PCN (primary care network) board 3 March came up again.", [4]),
+    ]

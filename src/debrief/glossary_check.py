@@ -21,7 +21,7 @@ from debrief.readability import median_grade
 from debrief.tokens import TOKEN, form_key, is_acronym, strip_possessive
 
 MAX_PLAIN_WORDS = 40
-MAX_MEDIAN_GRADE = 7.0  # Flesch-Kincaid; the NHS content standard aims at a reading age of 9 to 11 (grade 4-6)
+MAX_MEDIAN_GRADE = 7.0  # Flesch-Kincaid; NHS content aims at a reading age of 9 to 11 (grade 4-6)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

@@ -109,7 +109,7 @@ def build_debrief(
         elif found.kind == QUESTION:
             found.extra["source"] = "note"
             debrief.questions.append(found)
-        elif found.kind == POINT:
+        elif found.kind == POINT and not _is_title_line(found, meeting):
             debrief.discussed.append(found)
     debrief.questions.extend(_unknown_term_questions(meeting.notes, matches))
     debrief.terms = _terms_met(matches, chosen, glossary)
@@ -313,6 +313,13 @@ def plain_rewrite(meeting: Meeting, glossary: Glossary, matcher: JargonMatcher |
     matches = matcher.find(meeting.notes, meeting.initials)
     chosen = _chosen_senses(matches, meeting, glossary)
     return explain_terms(meeting.notes, matcher, set(), meeting.initials, chosen)
+
+
+def _is_title_line(item: Item, meeting: Meeting) -> bool:
+    """The notes' first line repeating the meeting's title (notes typed without a "# " heading):
+    it heads the debrief already, so it is not a point that was discussed."""
+    first = next((n for n, line in enumerate(meeting.notes.splitlines(), 1) if line.strip()), 0)
+    return item.lines == [first] and item.text.strip(" .*_#") == meeting.title.strip(" .*_#")
 
 
 def debrief_text(debrief: Debrief) -> str:
