@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from debrief.months import MONTH
+
 ACTION, DECISION, QUESTION, POINT = "action", "decision", "question", "point"
 
 _BULLET = re.compile(r"^\s*(?:[-*•]\s+)?(?:\[[ xX]\]\s*)?(?:\d+[.)]\s+|[a-z][.)]\s+)?")
@@ -43,28 +45,24 @@ ROLE_WORDS = frozenset(
 _ROLE_START = re.compile(r"^(?:director|head|chief|deputy)\s+of\b|^chief\b", re.IGNORECASE)
 _INITIALS = re.compile(r"^[A-Z]{2,3}$")
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
 _WEEKDAY = (
     r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|"
     r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
 )
 _DATEISH = (
-    rf"(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?:{_MONTH}|week|month|year|quarter)|"
-    rf"{_WEEKDAY}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})?|"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|"
-    rf"\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{_MONTH}(?:\s+\d{{4}})?|"
+    rf"(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?:{MONTH}|week|month|year|quarter)|"
+    rf"{_WEEKDAY}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH})?|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:\s+\d{{4}})?|"
+    rf"\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{MONTH}(?:\s+\d{{4}})?|"
     r"q[1-4]|asap|tomorrow|today|next\s+week|this\s+week|next\s+month)"
 )
 _DUE_RULES = [
     re.compile(r"\bdue\s+(?P<due>(?:before\s+)?[^.;!?–,]+?)\s*(?:[.;!?–,]|$)", re.IGNORECASE),
     re.compile(rf"\bby\s+(?P<due>{_DATEISH})\b", re.IGNORECASE),
-    re.compile(rf"\bbefore\s+(?P<bare>{_WEEKDAY}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})\b", re.IGNORECASE),
+    re.compile(rf"\bbefore\s+(?P<bare>{_WEEKDAY}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH})\b", re.IGNORECASE),
     re.compile(r"\b(?P<due>before\s+(?:the|our|next)\s+[^.;!?,]+?)\s*(?:[.;!?,]|$)", re.IGNORECASE),
     re.compile(r"\b(?P<due>within\s+\d+\s+\w+)", re.IGNORECASE),
-    re.compile(rf"\bto\s+(?P<due>the\s+{_MONTH}\s+(?:meeting|board))\b", re.IGNORECASE),
+    re.compile(rf"\bto\s+(?P<due>the\s+{MONTH}\s+(?:meeting|board))\b", re.IGNORECASE),
     re.compile(r"\b(?P<due>next time|this week|next week|asap|tomorrow|end of the week)\b", re.IGNORECASE),
 ]
 

@@ -7,12 +7,9 @@ import re
 from datetime import date, datetime
 
 from debrief.meeting import Attendee, Meeting
+from debrief.months import MONTH, month_number
 
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
-_WORD_DATE = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{4})\b",
-    re.IGNORECASE,
-)
+_WORD_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})\.?\s+(\d{{4}})\b", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _PERSON = re.compile(r"\b([A-Z]{2,3})\s*\(([^)]+)\)|\(([A-Z]{2,3})\)")
@@ -33,7 +30,7 @@ def find_date(text: str) -> str | None:
     candidates = []
     for found in _WORD_DATE.finditer(text):
         day, month, year = found.groups()
-        candidates.append((found.start(), int(year), _MONTHS[month[:3].lower()], int(day)))
+        candidates.append((found.start(), int(year), month_number(month) or 0, int(day)))
     for found in _NUMERIC_DATE.finditer(text):
         day, month, year = found.groups()
         candidates.append((found.start(), int(year), int(month), int(day)))

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import phonenumbers
 
+from debrief.months import MONTH
+
 NHS_NUMBER, DOB, PHONE, EMAIL, POSTCODE, MRN, NAME = (
     "nhs_number",
     "dob",
@@ -65,7 +67,7 @@ _POSTCODE = re.compile(
 )
 _DATE = re.compile(
     r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2})\b",
+    rf"{MONTH}\.?,?\s+(?:19|20)\d{{2}})\b",
     re.IGNORECASE,
 )
 _DOB_CUE = re.compile(

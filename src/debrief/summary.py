@@ -14,10 +14,10 @@ from datetime import date, timedelta
 from debrief.glossary import Entry, Glossary
 from debrief.matcher import FUZZY, UNKNOWN, JargonMatcher, Match
 from debrief.meeting import Meeting
+from debrief.months import MONTH, month_number
 from debrief.note_items import ACTION, DECISION, POINT, QUESTION, Item, classify_notes
 from debrief.readability import reading_grade
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _WEEKDAYS = {d: i for i, d in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
 
 
@@ -219,10 +219,10 @@ def resolve_due(due: str | None, meeting_date: str) -> str | None:
         return None
     text = due.lower().strip()
     text = re.sub(r"^(?:before|by)\s+", "", text)
-    day_month = re.search(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3})[a-z]*", text)
-    if day_month and day_month.group(2) in _MONTHS:
+    day_month = re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})\b", text)
+    if day_month:
         year = base.year
-        month = _MONTHS[day_month.group(2)]
+        month = month_number(day_month.group(2)) or 0
         try:
             found = date(year, month, int(day_month.group(1)))
         except ValueError:
@@ -230,11 +230,11 @@ def resolve_due(due: str | None, meeting_date: str) -> str | None:
         if found < base:  # a due date is never before the meeting: it means next year
             found = found.replace(year=year + 1)
         return found.isoformat()
-    end_of = re.match(r"(?:the\s+)?end\s+of\s+(?:the\s+)?([a-z]{3})[a-z]*$", text)
-    month_only = re.match(r"([a-z]{3})[a-z]*$", text)
+    end_of = re.match(rf"(?:the\s+)?end\s+of\s+(?:the\s+)?({MONTH})$", text)
+    month_only = re.match(rf"({MONTH})$", text)
     for found in (end_of, month_only):
-        if found and found.group(1) in _MONTHS:
-            month = _MONTHS[found.group(1)]
+        if found:
+            month = month_number(found.group(1)) or 0
             year = base.year + (1 if month < base.month else 0)
             return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
     weekday = re.match(r"([a-z]{3})[a-z]*$", text)
