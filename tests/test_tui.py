@@ -96,6 +96,20 @@ async def test_term_panel_explains_the_term_under_the_cursor(db):
         assert "you typed “Additonal Roles”" in detail_text(app)
 
 
+async def test_every_term_in_the_meeting_list_says_what_it_means(db):
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await new_meeting_with(pilot, 'the icb wants more joined up work at "place" level')
+
+        def listed() -> str:
+            return str(app.screen.query_one("#meeting-terms", Static).render())
+
+        await wait_for(pilot, lambda: "place ×1" in listed())
+        assert "ICB ×1  integrated care board" in listed()
+        place = next(line for line in listed().splitlines() if line.startswith("place ×1"))
+        assert len(place) > len("place ×1  ") + 10, "a word with no expansion shows its meaning"
+
+
 async def test_switching_a_sense_is_remembered_for_the_meeting(db):
     app = make_app(db)
     async with app.run_test(size=(120, 36)) as pilot:

@@ -108,13 +108,18 @@ class TermPanel(VerticalScroll):
             entry = self.glossary.get(entry_id)
             if entry:
                 out.append(f"{entry.term}", style="bold")
-                out.append(
-                    f" ×{count}  {entry.expansion}\n"
-                    if entry.expansion.lower() != entry.term.lower()
-                    else f" ×{count}\n"
-                )
+                out.append(f" ×{count}  {_gist(entry)}\n")
         if unknown:
             out.append(f"\nNot in the glossary: {len(unknown)}\n", style="bold")
             for word, count in sorted(unknown.items()):
                 out.append(f"{word} ×{count}\n")
         self.query_one("#meeting-terms", Static).update(out)
+
+
+def _gist(entry: Entry) -> str:
+    """What a term stands for; for a word that stands for nothing ("place"), the start of its
+    meaning, so every row in the list says something."""
+    if entry.expansion.lower() != entry.term.lower():
+        return entry.expansion
+    first = entry.plain.split(". ")[0].rstrip(".")
+    return first if len(first) <= 60 else first[:59].rstrip() + "…"
