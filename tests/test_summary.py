@@ -13,7 +13,7 @@ from debrief.export import debrief_html, debrief_json, debrief_markdown
 from debrief.meeting import Attendee, Meeting
 from debrief.note_items import ACTION, DECISION, QUESTION, classify_notes
 from debrief.notes_file import meeting_from_text
-from debrief.summary import build_debrief, plain_rewrite, resolve_due
+from debrief.summary import build_debrief, plain_rewrite, readability_note, resolve_due
 from debrief.tokens import is_acronym
 
 TARGET = 0.9
@@ -286,3 +286,12 @@ def test_a_title_typed_as_the_first_line_is_not_a_point_discussed(glossary, matc
         ("PCN (primary care network) board 3 March came up again.", [4]),
     ]
 
+
+def test_readability_says_how_many_terms_the_debrief_explains(glossary, matcher):
+    meeting = Meeting(title="T", date="2025-03-03", notes="The ICB and the PCN met. XQZB next.")
+    debrief = build_debrief(meeting, glossary, matcher)
+    assert debrief.readability["terms"] == 2 and debrief.readability["unknown"] == 1
+    note = readability_note(debrief.readability)
+    assert "the notes use 2 NHS terms, and this debrief explains each of them" in note
+    assert "1 abbreviation is not in the glossary" in note
+    assert readability_note({}) == ""

@@ -8,7 +8,7 @@ import json
 
 from debrief.meeting import Meeting
 from debrief.note_items import Item
-from debrief.summary import Debrief
+from debrief.summary import Debrief, readability_note
 
 
 def _yaml_value(value: str) -> str:
@@ -114,16 +114,7 @@ def debrief_markdown(meeting: Meeting, debrief: Debrief, comments=()) -> str:
             f"- {c.text} _({c.author}, {c.created_at[:10]}" + (f", on {c.item}" if c.item else "") + ")_"
             for c in comments
         ]
-    grades = debrief.readability
-    out += [
-        "",
-        "## Readability",
-        "",
-        f"Reading grade (Flesch-Kincaid): notes {grades.get('notes')}, "
-        f"this debrief {grades.get('debrief')}. The NHS aims for a reading age of 9 to 11 "
-        f"(grade 4 to 6).",
-        "",
-    ]
+    out += ["", "## Readability", "", readability_note(debrief.readability), ""]
     return "\n".join(out)
 
 
@@ -211,12 +202,8 @@ def debrief_html(meeting: Meeting, debrief: Debrief) -> str:
     else:
         parts.append("<p><em>Not written yet. Some questions to start with:</em></p>")
         parts.append(items([e(p) for p in debrief.prompts], ""))
-    grades = debrief.readability
     parts.append("<h2>Readability</h2>")
-    parts.append(
-        f"<p>Reading grade (Flesch-Kincaid): notes {e(str(grades.get('notes')))}, "
-        f"this debrief {e(str(grades.get('debrief')))}.</p>"
-    )
+    parts.append(f"<p>{e(readability_note(debrief.readability))}</p>")
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
 

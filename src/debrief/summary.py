@@ -53,7 +53,7 @@ class Debrief:
     terms: list[TermExplained] = field(default_factory=list)
     reflection: str = ""
     prompts: list[str] = field(default_factory=list)
-    readability: dict[str, float] = field(default_factory=dict)
+    readability: dict[str, float] = field(default_factory=dict)  # grades, and terms explained
     status: str = "draft"
 
     def to_json(self) -> dict[str, object]:
@@ -119,9 +119,13 @@ def build_debrief(
     _spell_out_first_uses(debrief, matcher, meeting, chosen)
     if not readability:  # callers that only need the items skip the (slow to load) grading
         return debrief
+    unknown = sum(1 for q in debrief.questions if q.extra.get("source") == "unknown-term")
     debrief.readability = {
         "notes": round(reading_grade(meeting.notes), 1),
         "debrief": round(reading_grade(debrief_text(debrief)), 1),
+        # A reading grade counts "ICB" as one short word: these say what it cannot.
+        "terms": len(debrief.terms),  # terms the notes use, each explained in the debrief
+        "unknown": unknown,  # abbreviations nobody has explained: questions for the mentor
     }
     return debrief
 
@@ -320,6 +324,29 @@ def _is_title_line(item: Item, meeting: Meeting) -> bool:
     it heads the debrief already, so it is not a point that was discussed."""
     first = next((n for n, line in enumerate(meeting.notes.splitlines(), 1) if line.strip()), 0)
     return item.lines == [first] and item.text.strip(" .*_#") == meeting.title.strip(" .*_#")
+
+
+def readability_note(grades: dict[str, float]) -> str:
+    """The readability figures as a sentence for the exported debrief."""
+    if not grades:
+        return ""
+    text = (
+        f"Reading grade (Flesch-Kincaid): notes {grades.get('notes')}, this debrief "
+        f"{grades.get('debrief')}. The NHS aims for a reading age of 9 to 11 (grade 4 to 6)."
+    )
+    terms, unknown = int(grades.get("terms", 0)), int(grades.get("unknown", 0))
+    if terms:
+        text += (
+            f" The grade counts an abbreviation as one short word, so it misses jargon: the notes "
+            f"use {terms} NHS term{'s' if terms != 1 else ''}, and this debrief explains "
+            f"{'each of them' if terms != 1 else 'it'}."
+        )
+    if unknown:
+        text += (
+            f" {unknown} abbreviation{'s are' if unknown != 1 else ' is'} not in the glossary: "
+            "see the questions for your mentor."
+        )
+    return text
 
 
 def debrief_text(debrief: Debrief) -> str:
