@@ -122,4 +122,6 @@ def _gist(entry: Entry) -> str:
     if entry.expansion.lower() != entry.term.lower():
         return entry.expansion
     first = entry.plain.split(". ")[0].rstrip(".")
-    return first if len(first) <= 60 else first[:59].rstrip() + "…"
+    if len(first) <= 40:
+        return first
+    return first[:40].rsplit(" ", 1)[0].rstrip(",;:") + "…"
