@@ -310,6 +310,23 @@ async def test_help_palette_and_theme(db):
         assert app.theme == LIGHT
 
 
+async def test_f4_visits_every_tab_in_turn(db):
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await new_meeting_with(pilot, "The ICB met.")
+        tabs = app.screen.query_one("#tabs")
+        seen = [tabs.active]
+        for _ in range(4):
+            await pilot.press("f4")
+            await pilot.pause(0.2)
+            seen.append(tabs.active)
+        assert seen == ["tab-notes", "tab-reflection", "tab-debrief", "tab-prep", "tab-notes"]
+        await pilot.press("f4", "f4")
+        await pilot.pause(0.2)
+        assert tabs.active == "tab-debrief", "the debrief stays shown (focus moved into it)"
+        assert app.focused is not None and app.focused.id == "debrief-scroll"
+
+
 async def test_debrief_tab_and_export(db):
     app = make_app(db)
     async with app.run_test(size=(120, 36)) as pilot:

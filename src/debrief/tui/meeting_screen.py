@@ -404,9 +404,12 @@ class MeetingScreen(Screen):
         tabs = self.query_one("#tabs", TabbedContent)
         order = ["tab-prep", "tab-notes", "tab-reflection", "tab-debrief"]
         tabs.active = order[(order.index(tabs.active) + 1) % len(order)]
+        # Focus must move into the new pane: focus left in a hidden pane wanders to the next
+        # widget there, and the tabs then switch back to show it.
         pane = tabs.get_pane(tabs.active)
-        for editor in pane.query(NotesEditor):
-            editor.focus()
+        target = next((w for w in pane.query("*") if w.focusable), None)
+        if target is not None:
+            target.focus()
 
     def action_toggle_panel(self) -> None:
         panel = self.query_one(TermPanel)
