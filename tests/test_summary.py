@@ -190,9 +190,12 @@ def test_unknown_acronyms_become_questions(glossary, matcher):
 
 
 def test_plain_rewrite_explains_first_use_and_fixes_typos_only(glossary, matcher):
-    meeting = Meeting(title="T", notes="The icb met the ICB. Intergrated Care Board said: fine.")
+    meeting = Meeting(
+        title="T", notes="The icb met the ICB. Intergrated Care Board said: fine. Addtional Roles money."
+    )
     assert plain_rewrite(meeting, glossary, matcher) == (
-        "The icb (integrated care board) met the ICB. integrated care board said: fine."
+        "The icb (integrated care board) met the ICB. Integrated Care Board said: fine. "
+        "Additional Roles (Additional Roles Reimbursement Scheme) money."
     )
 
 

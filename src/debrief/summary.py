@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from rapidfuzz import fuzz
+
 from debrief.glossary import Entry, Glossary
 from debrief.matcher import FUZZY, UNKNOWN, JargonMatcher, Match
 from debrief.meeting import Meeting
@@ -292,7 +294,7 @@ def explain_terms(
             continue
         written = m.surface
         if m.kind == FUZZY:
-            written = entry.term if entry.expansion.lower() == entry.term.lower() else entry.expansion
+            written = _corrected(m.surface, entry)
         out.append(text[at : m.start])
         out.append(written)
         already = text[m.end : m.end + len(entry.expansion) + 3].lower()
@@ -308,6 +310,17 @@ def explain_terms(
         at = m.end
     out.append(text[at:])
     return "".join(out)
+
+
+def _corrected(typed: str, entry: Entry) -> str:
+    """A mistyped term written correctly: the entry's written form nearest to what was typed
+    ("Addtional Roles" -> "Additional Roles", not the whole scheme's name), in the typist's
+    capitals where they capitalised every word ("Intergrated Care Board")."""
+    best = max(entry.forms(), key=lambda form: fuzz.ratio(typed.lower(), form.lower()))
+    words = typed.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words) and not best.isupper():
+        return " ".join(w[:1].upper() + w[1:] for w in best.split())
+    return best
 
 
 def plain_rewrite(meeting: Meeting, glossary: Glossary, matcher: JargonMatcher | None = None) -> str:
