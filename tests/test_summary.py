@@ -9,11 +9,12 @@ import pytest
 from gold import gold, sample_names, sample_text
 from rapidfuzz import fuzz
 
+from debrief.due_dates import resolve_due
 from debrief.export import debrief_html, debrief_json, debrief_markdown
 from debrief.meeting import Attendee, Meeting
 from debrief.note_items import ACTION, DECISION, QUESTION, classify_notes
 from debrief.notes_file import meeting_from_text
-from debrief.summary import build_debrief, plain_rewrite, readability_note, resolve_due
+from debrief.summary import build_debrief, plain_rewrite, readability_note
 from debrief.tokens import is_acronym
 
 TARGET = 0.9
@@ -98,6 +99,19 @@ def test_rhetorical_quotes_are_not_questions(glossary):
         ("by 3rd Sept", "2025-09-03"),
         ("the end of sept", "2025-09-30"),
         ("31 Feb", None),
+        ("Q3", "2025-12-31"),  # NHS financial-year quarters: Q3 is October to December
+        ("by end of Q1", "2025-06-30"),
+        ("q4", "2025-03-31"),
+        ("end of the quarter", "2025-03-31"),
+        ("today", "2025-03-03"),
+        ("tomorrow", "2025-03-04"),
+        ("end of the week", "2025-03-07"),
+        ("end of the month", "2025-03-31"),
+        ("3/4", "2025-04-03"),  # day first, as the UK writes it
+        ("03/04/2026", "2026-04-03"),
+        ("3/4/25", "2025-04-03"),
+        ("30/2", None),
+        ("1 April 2026", "2026-04-01"),
         ("within 48 hours", "2025-03-05"),
         ("before the March meeting", None),
         ("next time", None),

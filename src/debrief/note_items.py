@@ -50,7 +50,7 @@ _WEEKDAY = (
     r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
 )
 _DATEISH = (
-    rf"(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?:{MONTH}|week|month|year|quarter)|"
+    rf"(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?:{MONTH}|week|month|year|quarter|q[1-4])|"
     rf"{_WEEKDAY}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH})?|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:\s+\d{{4}})?|"
     rf"\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{MONTH}(?:\s+\d{{4}})?|"

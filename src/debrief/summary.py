@@ -5,22 +5,17 @@ Rule-based and deterministic: the same notes always give the same debrief, offli
 
 from __future__ import annotations
 
-import calendar
-import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
+from debrief.due_dates import resolve_due
 from debrief.glossary import Entry, Glossary
 from debrief.matcher import FUZZY, UNKNOWN, JargonMatcher, Match
 from debrief.meeting import Meeting
-from debrief.months import MONTH, month_number
 from debrief.note_items import ACTION, DECISION, POINT, QUESTION, Item, classify_notes
 from debrief.readability import reading_grade
-
-_WEEKDAYS = {d: i for i, d in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
 
 
 @dataclass
@@ -213,50 +208,6 @@ def reflection_prompts(debrief: Debrief) -> list[str]:
 def _short(text: str, words: int = 14) -> str:
     parts = text.split()
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
-
-
-def resolve_due(due: str | None, meeting_date: str) -> str | None:
-    """A due date as written, as an ISO date when it names one ("fri", "28 Feb", "end of March")."""
-    if not due:
-        return None
-    try:
-        base = date.fromisoformat(meeting_date)
-    except ValueError:
-        return None
-    text = due.lower().strip()
-    text = re.sub(r"^(?:before|by)\s+", "", text)
-    day_month = re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})\b", text)
-    if day_month:
-        year = base.year
-        month = month_number(day_month.group(2)) or 0
-        try:
-            found = date(year, month, int(day_month.group(1)))
-        except ValueError:
-            return None
-        if found < base:  # a due date is never before the meeting: it means next year
-            found = found.replace(year=year + 1)
-        return found.isoformat()
-    end_of = re.match(rf"(?:the\s+)?end\s+of\s+(?:the\s+)?({MONTH})$", text)
-    month_only = re.match(rf"({MONTH})$", text)
-    for found in (end_of, month_only):
-        if found:
-            month = month_number(found.group(1)) or 0
-            year = base.year + (1 if month < base.month else 0)
-            return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
-    weekday = re.match(r"([a-z]{3})[a-z]*$", text)
-    if weekday and weekday.group(1) in _WEEKDAYS:
-        ahead = (_WEEKDAYS[weekday.group(1)] - base.weekday()) % 7 or 7
-        return (base + timedelta(days=ahead)).isoformat()
-    within = re.match(r"within\s+(\d+)\s+(hour|day|week)s?", text)
-    if within:
-        n, unit = int(within.group(1)), within.group(2)
-        days = {"hour": n / 24, "day": n, "week": 7 * n}[unit]
-        return (base + timedelta(days=max(1, round(days)))).isoformat()
-    if text == "this week":
-        return (base + timedelta(days=(4 - base.weekday()) % 7)).isoformat()
-    if text == "next week":
-        return (base + timedelta(days=7 + (4 - base.weekday()) % 7)).isoformat()
-    return None
 
 
 def _spell_out_first_uses(debrief: Debrief, matcher, meeting, chosen) -> None:
