@@ -150,6 +150,7 @@ class JargonMatcher:
         self._ready: set[str] = set()
         self._openers: set[str] = set()
         self._continuers: set[str] = set()
+        # Every word that is the second word of some term: an opener matters only before one.
         self._second_keys = frozenset(k for node in self._trie.values() for k in node if k is not None)
         self._verdicts: dict[tuple, tuple | None] = {}
         self._line_cache: dict[str, tuple[LineMatch, ...]] = {}
