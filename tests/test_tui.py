@@ -136,6 +136,29 @@ async def test_switching_a_sense_is_remembered_for_the_meeting(db):
         assert panel.senses[0].id == "acp-care-plan"
 
 
+async def test_ctrl_g_looks_up_the_term_under_the_cursor_in_its_meaning_here(db):
+    app = make_app(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        editor = await new_meeting_with(pilot, "The ACP is in her notes, agreed at the care home visit.")
+        editor.move_cursor((0, 5))
+        panel = app.screen.query_one(TermPanel)
+        await wait_for(pilot, lambda: bool(panel.senses))
+        meant = panel.senses[0].id
+        assert meant == "acp-care-plan", "the context says advance care plan"
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryScreen)
+        assert app.screen.query_one("#glossary-search", Input).value == "ACP"
+        assert app.screen.results[0].id == meant and app.screen.shown.id == meant
+        await pilot.press("escape")
+        await pilot.pause()
+        editor.move_cursor((0, 1))  # on "The": no term, so the glossary opens empty
+        await wait_for(pilot, lambda: panel.match is None)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert app.screen.query_one("#glossary-search", Input).value == ""
+
+
 async def test_glossary_search_for_a_typo_finds_icb_first(db):
     app = make_app(db)
     async with app.run_test(size=(120, 36)) as pilot:

@@ -54,9 +54,11 @@ class GlossaryScreen(Screen):
         ),
     ]
 
-    def __init__(self, query: str = "") -> None:
+    def __init__(self, query: str = "", prefer: str | None = None) -> None:
+        """`prefer`: the id of the sense to show first (the meaning a meeting gave the term)."""
         super().__init__()
         self.initial_query = query
+        self.prefer = prefer
         self.results: list[Entry] = []
 
     def compose(self) -> ComposeResult:
@@ -92,6 +94,8 @@ class GlossaryScreen(Screen):
             self.results = [r.entry for r in self.app.glossary_index.search(query, limit=60)]
         else:
             self.results = sorted(self.app.glossary, key=lambda e: e.term.lower())
+        preferred = [e for e in self.results if e.id == self.prefer]
+        self.results = preferred + [e for e in self.results if e.id != self.prefer]
         results = self.query_one("#results", OptionList)
         results.clear_options()
         results.add_options(Option(_label(e), id=e.id) for e in self.results)

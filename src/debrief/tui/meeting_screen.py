@@ -32,6 +32,7 @@ from debrief.meeting import (
 from debrief.store import Conflict
 from debrief.terms_met import meeting_terms
 from debrief.tui.comment_screen import AskScreen
+from debrief.tui.glossary_screen import GlossaryScreen
 from debrief.tui.key_footer import KeyFooter
 from debrief.tui.notes_editor import NotesEditor
 from debrief.tui.term_panel import TermPanel
@@ -55,6 +56,13 @@ class MeetingScreen(Screen):
             "Other meaning",
             id="meeting.next_sense",
             tooltip="Use the next meaning of the term under the cursor in this meeting",
+        ),
+        Binding(
+            "ctrl+g",
+            "glossary",
+            "Glossary",
+            id="meeting.glossary",
+            tooltip="Look up the term under the cursor (or search the glossary)",
         ),
         Binding(
             "f4",
@@ -388,6 +396,16 @@ class MeetingScreen(Screen):
                 senses.insert(0, entry)
                 break
         return tuple(senses)
+
+    def action_glossary(self) -> None:
+        """The glossary, at the term under the cursor, in the meaning this meeting gives it."""
+        panel = self.query_one(TermPanel)
+        if panel.match is None:
+            self.app.action_glossary()
+            return
+        entry = panel.senses[0] if panel.senses else None
+        query = entry.term if entry else panel.match.surface
+        self.app.push_screen(GlossaryScreen(query, prefer=entry.id if entry else None))
 
     def action_next_sense(self) -> None:
         """Use the next meaning of the term at the cursor for the rest of this meeting."""
