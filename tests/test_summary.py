@@ -312,3 +312,17 @@ def test_readability_says_how_many_terms_the_debrief_explains(glossary, matcher)
     assert "the notes use 2 NHS terms, and this debrief explains each of them" in note
     assert "1 abbreviation is not in the glossary" in note
     assert readability_note({}) == ""
+
+
+def test_a_line_giving_the_meeting_date_is_not_a_point_discussed(glossary, matcher):
+    notes = "# ICB board\nWednesday 26 March 2025, 13:30, council chamber\n\n- Deficit of £14m.\n"
+    meeting = Meeting(title="ICB board", date="2025-03-26", notes=notes)
+    debrief = build_debrief(meeting, glossary, matcher, readability=False)
+    assert [i.text for i in debrief.discussed] == ["Deficit of £14m."]
+
+
+def test_a_term_written_in_the_plural_is_spelt_out_in_the_plural(glossary, matcher):
+    meeting = Meeting(title="T", notes="Both LAs and three PCNs agreed.")
+    assert plain_rewrite(meeting, glossary, matcher) == (
+        "Both LAs (local authorities) and three PCNs (primary care networks) agreed."
+    )

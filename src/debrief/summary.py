@@ -5,6 +5,7 @@ Rule-based and deterministic: the same notes always give the same debrief, offli
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from debrief.glossary import Entry, Glossary
 from debrief.matcher import FUZZY, UNKNOWN, JargonMatcher, Match
 from debrief.meeting import Meeting
 from debrief.note_items import ACTION, DECISION, POINT, QUESTION, Item, classify_notes
+from debrief.notes_file import find_date
 from debrief.readability import reading_grade
 
 
@@ -106,7 +108,7 @@ def build_debrief(
         elif found.kind == QUESTION:
             found.extra["source"] = "note"
             debrief.questions.append(found)
-        elif found.kind == POINT and not _is_title_line(found, meeting):
+        elif found.kind == POINT and not _is_heading_line(found, meeting):
             debrief.discussed.append(found)
     debrief.questions.extend(_unknown_term_questions(meeting.notes, matches))
     debrief.terms = _terms_met(matches, chosen, glossary)
@@ -256,11 +258,27 @@ def explain_terms(
             and entry.expansion.lower() not in already
             and entry.expansion.lower() not in written.lower()
         ):
-            out.append(f" ({entry.expansion})")
+            out.append(f" ({_plural(entry.expansion) if _is_plural(written, entry) else entry.expansion})")
         seen.add(entry.id)
         at = m.end
     out.append(text[at:])
     return "".join(out)
+
+
+def _is_plural(written: str, entry: Entry) -> bool:
+    """ "LAs", "PCNs", "HWBs": the term written in the plural (its own spelling does not end in s)."""
+    word = re.sub(r"['’]s$", "", written)
+    singular = word[:-1].lower()
+    return word.endswith("s") and not entry.term.endswith(("s", "S")) and singular == entry.term.lower()
+
+
+def _plural(expansion: str) -> str:
+    """ "local authority" -> "local authorities", "primary care network" -> "...networks"."""
+    if re.search(r"(?:s|x|z|ch|sh)$", expansion):
+        return expansion + "es"
+    if re.search(r"[^aeiou]y$", expansion):
+        return expansion[:-1] + "ies"
+    return expansion + "s"
 
 
 def _corrected(typed: str, entry: Entry) -> str:
@@ -283,11 +301,17 @@ def plain_rewrite(meeting: Meeting, glossary: Glossary, matcher: JargonMatcher |
     return explain_terms(meeting.notes, matcher, set(), meeting.initials, chosen)
 
 
-def _is_title_line(item: Item, meeting: Meeting) -> bool:
-    """The notes' first line repeating the meeting's title (notes typed without a "# " heading):
-    it heads the debrief already, so it is not a point that was discussed."""
-    first = next((n for n, line in enumerate(meeting.notes.splitlines(), 1) if line.strip()), 0)
-    return item.lines == [first] and item.text.strip(" .*_#") == meeting.title.strip(" .*_#")
+def _is_heading_line(item: Item, meeting: Meeting) -> bool:
+    """What heads the notes rather than records the meeting: the first line repeating the
+    meeting's title (notes typed without a "# " heading), or, among the first three lines and
+    before any heading, a line giving the meeting's own date ("Wednesday 26 March 2025, 13:30,
+    council chamber"). The debrief shows both in its own heading already."""
+    top = [n for n, line in enumerate(meeting.notes.splitlines(), 1) if line.strip()][:3]
+    if not item.lines or item.lines[0] not in top or item.heading:
+        return False
+    if item.lines[0] == top[0] and item.text.strip(" .*_#") == meeting.title.strip(" .*_#"):
+        return True
+    return bool(meeting.date) and find_date(item.text) == meeting.date
 
 
 def readability_note(grades: dict[str, float]) -> str:
