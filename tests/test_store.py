@@ -232,6 +232,23 @@ def test_search_everything_with_filters(tmp_path):
     assert [h.meeting_id for h in search_everything(notebook, term="arrs")] == [a.id]
 
 
+def test_search_finds_questions_by_their_own_words_and_answers(tmp_path):
+    from debrief.search import search_everything
+
+    notebook = Notebook(tmp_path / "n.db")
+    board = notebook.add(Meeting(title="ICB board", kind="ICB board", date="2025-03-10", notes="Finance."))
+    notebook.add_question("What is a virtual ward?")  # written by hand: no meeting
+    notebook.add_question("Who chairs the place board?", board.id, "note")
+    asked = notebook.questions("open")[-1]
+    notebook.answer_question(asked.id, "The council leader, by rota.")
+    found = {(h.what, h.meeting_id, h.title) for h in search_everything(notebook, "virtual ward")}
+    assert found == {("question", None, "")}
+    by_answer = search_everything(notebook, "rota")
+    assert [(h.what, h.meeting_id) for h in by_answer] == [("question", board.id)]
+    assert "The council leader, by rota." in by_answer[0].snippet
+    assert search_everything(notebook, "rota", kind="PCN board") == []
+
+
 def test_practice_brings_a_wrong_answer_back_first(tmp_path):
     from datetime import date
 

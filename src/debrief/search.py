@@ -56,6 +56,7 @@ def search_everything(
     if term:
         where.append("m.id IN (SELECT meeting_id FROM meeting_terms WHERE entry_id = :term)")
         params["term"] = term
+    filters = list(where)  # what questions share with meetings; the text test differs
     fts = fts_query(query)
     if fts:
         params["q"] = fts
@@ -68,13 +69,16 @@ def search_everything(
     rows = notebook.db.execute(sql, params).fetchall()
     hits = [Hit("meeting", mid, title, when, _snippet(notes, words)) for mid, title, when, notes in rows]
     if query.strip():
-        q_where = list(where)
+        # A question is found by its own words or its answer's, whatever its meeting's notes say,
+        # and also when it belongs to no meeting (written by hand). The LEFT JOIN keeps the few
+        # questions as the outer loop, rather than every meeting.
         params["like"] = f"%{query.strip()}%"
         rows = notebook.db.execute(
-            "SELECT q.meeting_id, m.title, m.date, q.text || CASE WHEN q.answer != ''"
-            " THEN ' — ' || q.answer ELSE '' END FROM questions q JOIN meetings m"
-            " ON m.id = q.meeting_id WHERE (q.text LIKE :like OR q.answer LIKE :like) AND "
-            f"{' AND '.join(q_where)} ORDER BY m.date DESC LIMIT :limit",
+            "SELECT q.meeting_id, COALESCE(m.title, ''), COALESCE(m.date, substr(q.created_at, 1, 10), ''),"
+            " q.text || CASE WHEN q.answer != '' THEN ' — ' || q.answer ELSE '' END"
+            " FROM questions q LEFT JOIN meetings m ON m.id = q.meeting_id"
+            f" WHERE (q.text LIKE :like OR q.answer LIKE :like) AND {' AND '.join(filters)}"
+            " ORDER BY 3 DESC LIMIT :limit",
             params,
         ).fetchall()
         hits += [Hit("question", *row) for row in rows]
