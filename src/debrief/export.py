@@ -114,7 +114,7 @@ def debrief_markdown(meeting: Meeting, debrief: Debrief, comments=()) -> str:
             f"- {c.text} _({c.author}, {c.created_at[:10]}" + (f", on {c.item}" if c.item else "") + ")_"
             for c in comments
         ]
-    out += ["", "## Readability", "", readability_note(debrief.readability), ""]
+    out += ["", "## Readability", "", readability_note(debrief), ""]
     return "\n".join(out)
 
 
@@ -203,7 +203,7 @@ def debrief_html(meeting: Meeting, debrief: Debrief) -> str:
         parts.append("<p><em>Not written yet. Some questions to start with:</em></p>")
         parts.append(items([e(p) for p in debrief.prompts], ""))
     parts.append("<h2>Readability</h2>")
-    parts.append(f"<p>{e(readability_note(debrief.readability))}</p>")
+    parts.append(f"<p>{e(readability_note(debrief))}</p>")
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
 

@@ -52,7 +52,7 @@ class Debrief:
     terms: list[TermExplained] = field(default_factory=list)
     reflection: str = ""
     prompts: list[str] = field(default_factory=list)
-    readability: dict[str, float] = field(default_factory=dict)  # grades, and terms explained
+    readability: dict[str, float] = field(default_factory=dict)
     status: str = "draft"
 
     def to_json(self) -> dict[str, object]:
@@ -118,13 +118,9 @@ def build_debrief(
     _spell_out_first_uses(debrief, matcher, meeting, chosen)
     if not readability:  # callers that only need the items skip the (slow to load) grading
         return debrief
-    unknown = sum(1 for q in debrief.questions if q.extra.get("source") == "unknown-term")
     debrief.readability = {
         "notes": round(reading_grade(meeting.notes), 1),
         "debrief": round(reading_grade(debrief_text(debrief)), 1),
-        # A reading grade counts "ICB" as one short word: these say what it cannot.
-        "terms": len(debrief.terms),  # terms the notes use, each explained in the debrief
-        "unknown": unknown,  # abbreviations nobody has explained: questions for the mentor
     }
     return debrief
 
@@ -314,15 +310,18 @@ def _is_heading_line(item: Item, meeting: Meeting) -> bool:
     return bool(meeting.date) and find_date(item.text) == meeting.date
 
 
-def readability_note(grades: dict[str, float]) -> str:
-    """The readability figures as a sentence for the exported debrief."""
+def readability_note(debrief: Debrief) -> str:
+    """The reading grades as a sentence for the exported debrief, with what a grade cannot
+    show: it counts "ICB" as one short word, so it misses the jargon the debrief explains."""
+    grades = debrief.readability
     if not grades:
         return ""
     text = (
         f"Reading grade (Flesch-Kincaid): notes {grades.get('notes')}, this debrief "
         f"{grades.get('debrief')}. The NHS aims for a reading age of 9 to 11 (grade 4 to 6)."
     )
-    terms, unknown = int(grades.get("terms", 0)), int(grades.get("unknown", 0))
+    terms = len(debrief.terms)
+    unknown = sum(1 for q in debrief.questions if q.extra.get("source") == "unknown-term")
     if terms:
         text += (
             f" The grade counts an abbreviation as one short word, so it misses jargon: the notes "
