@@ -29,6 +29,7 @@ from debrief.meeting import (
     parse_attendees,
     template_for,
 )
+from debrief.share import meeting_findings
 from debrief.store import Conflict
 from debrief.terms_met import meeting_terms
 from debrief.tui.comment_screen import AskScreen
@@ -236,7 +237,16 @@ class MeetingScreen(Screen):
     def action_share(self) -> None:
         self.save()
         self.meeting = self.stored = self.notebook.set_status(self.meeting, "shared")
-        self.notify("Marked as shared with your mentor.", timeout=3)
+        found = meeting_findings(self.meeting)
+        if found:  # marking is not sending: say what an export will stop at
+            self.notify(
+                f"Marked as shared with your mentor. The notes hold {len(found)} item(s) of personal "
+                "data (marked in red): an export or mentor pack will ask you to remove them first.",
+                severity="warning",
+                timeout=8,
+            )
+        else:
+            self.notify("Marked as shared with your mentor.", timeout=3)
         self.sub_title = f"{self.meeting.title} · shared"
 
     def action_reviewed(self) -> None:
