@@ -361,9 +361,15 @@ async def test_debrief_tab_and_export(db):
         await pilot.pause()
         shown = app.screen.debrief_markdown()
         assert "## Decisions" in shown and "KP to tell the ICB" in shown
-        app.action_export("md")
+        await pilot.press("ctrl+p")  # as a user would: the palette offers export in a meeting
+        await pilot.pause()
+        await pilot.press(*"export debrief as markdown")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
         app.action_export("html")
         meeting_id = app.screen.meeting.id
+        await wait_for(pilot, lambda: (db.parent / "exports" / f"debrief-{meeting_id}.md").exists())
     folder = db.parent / "exports"
     exported = (folder / f"debrief-{meeting_id}.md").read_text(encoding="utf-8")
     assert exported.startswith("---\ntitle: ") and "(owner: KP; due: Fri" in exported

@@ -50,7 +50,8 @@ class DebriefCommands(Provider):
                 "One printable file: debriefs, open questions and actions, a mini-glossary",
             ),
         ]
-        if isinstance(app.screen, MeetingScreen):
+        # self.screen is the screen the palette was opened from (app.screen is the palette).
+        if isinstance(self.screen, MeetingScreen):
             found.append(
                 (
                     "Export debrief as Markdown",
