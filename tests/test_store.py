@@ -127,6 +127,16 @@ def test_default_path_honours_the_environment(tmp_path, monkeypatch):
     assert default_db_path().name == "notebook.db"
 
 
+def test_exports_go_to_the_documents_folder_unless_told_otherwise(tmp_path, monkeypatch):
+    from debrief.store import default_exports_dir
+
+    monkeypatch.setenv("DEBRIEF_EXPORTS", str(tmp_path / "out"))
+    assert default_exports_dir() == tmp_path / "out"
+    monkeypatch.delenv("DEBRIEF_EXPORTS")
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Docs"))
+    assert default_exports_dir() == tmp_path / "Docs" / "debrief"
+
+
 def test_attendees_are_parsed_with_initials_and_roles():
     people = parse_attendees("KP Kate Price (Chief Nurse); JS (Head of Quality), Tom Hall")
     assert people == (

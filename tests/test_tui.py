@@ -351,7 +351,7 @@ async def test_f4_visits_every_tab_in_turn(db):
 
 
 async def test_debrief_tab_and_export(db):
-    app = make_app(db)
+    app = make_app(db, exports=db.parent / "Documents" / "debrief")
     async with app.run_test(size=(120, 36)) as pilot:
         editor = await new_meeting_with(pilot, "Decision: the PCN signs the DES.")
         editor.insert("\nACTION: KP to tell the ICB by Fri.")
@@ -369,8 +369,8 @@ async def test_debrief_tab_and_export(db):
         await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen))
         app.action_export("html")
         meeting_id = app.screen.meeting.id
-        await wait_for(pilot, lambda: (db.parent / "exports" / f"debrief-{meeting_id}.md").exists())
-    folder = db.parent / "exports"
+        folder = db.parent / "Documents" / "debrief"
+        await wait_for(pilot, lambda: (folder / f"debrief-{meeting_id}.md").exists())
     exported = (folder / f"debrief-{meeting_id}.md").read_text(encoding="utf-8")
     assert exported.startswith("---\ntitle: ") and "(owner: KP; due: Fri" in exported
     assert "<h2>Actions</h2>" in (folder / f"debrief-{meeting_id}.html").read_text(encoding="utf-8")

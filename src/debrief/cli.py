@@ -45,7 +45,7 @@ from debrief.glossary import GlossaryError, shipped_glossary
 from debrief.lookup import search
 from debrief.matcher import JargonMatcher, Match
 from debrief.meeting import KINDS
-from debrief.store import DB_ENV, Notebook, StoreError, default_db_path
+from debrief.store import DB_ENV, Notebook, StoreError, default_db_path, default_exports_dir
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -192,7 +192,7 @@ def cmd_app(args: argparse.Namespace) -> int:
 
         with tempfile.TemporaryDirectory(prefix="debrief-demo-") as folder:
             notebook = make_demo_notebook(Path(folder), JargonMatcher(shipped_glossary()))
-            make_app(notebook=notebook, demo=True).run()
+            make_app(notebook=notebook, demo=True, exports=default_exports_dir()).run()
             notebook.close()
         return OK
     path = args.db or default_db_path()
@@ -202,7 +202,8 @@ def cmd_app(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     from debrief.personal import glossary_with
 
-    make_app(notebook=notebook, glossary=glossary_with(notebook.personal_entries())).run()
+    glossary = glossary_with(notebook.personal_entries())
+    make_app(notebook=notebook, glossary=glossary, exports=default_exports_dir()).run()
     notebook.close()
     return OK
 

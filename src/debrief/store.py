@@ -31,6 +31,7 @@ from debrief.glossary import Entry
 from debrief.meeting import Attendee, Meeting
 
 DB_ENV = "DEBRIEF_DB"
+EXPORTS_ENV = "DEBRIEF_EXPORTS"
 RESTORE_DAYS = 30
 MEETING_FIELDS = ("title", "date", "kind", "prep", "notes", "reflection", "status")
 SEARCHABLE = ["title", "notes", "prep", "reflection", "attendees"]
@@ -55,6 +56,17 @@ def default_db_path() -> Path:
     import platformdirs
 
     return platformdirs.user_data_path("debrief", appauthor=False) / "notebook.db"
+
+
+def default_exports_dir() -> Path:
+    """Where the app writes exports and mentor packs: $DEBRIEF_EXPORTS, or a "debrief" folder in
+    the user's documents, where people look for files (not in the hidden data folder, and not
+    in the demo's throw-away folder)."""
+    if os.environ.get(EXPORTS_ENV):
+        return Path(os.environ[EXPORTS_ENV]).expanduser()
+    import platformdirs
+
+    return platformdirs.user_documents_path() / "debrief"
 
 
 migrations = Migrations("debrief")

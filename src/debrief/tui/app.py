@@ -121,9 +121,13 @@ class DebriefApp(App):
         theme: str = DARK,
         demo: bool = False,
         matcher: JargonMatcher | None = None,
+        exports: Path | None = None,
     ) -> None:
         super().__init__()
         self.notebook = notebook
+        # Where exports and mentor packs go: the CLI passes the user's documents folder; tests
+        # and embedders get a folder beside the notebook.
+        self.exports = exports or notebook.path.parent / "exports"
         self.glossary = glossary
         self._matcher = matcher
         self.glossary_index = GlossaryIndex(glossary)
@@ -268,9 +272,7 @@ class DebriefApp(App):
                 )
                 for m in meetings
             ]
-            folder = self.notebook.path.parent / "exports"
-            folder.mkdir(mode=0o700, exist_ok=True)
-            target = folder / f"mentor-pack-{date.today().isoformat()}.md"
+            target = self._export_path(f"mentor-pack-{date.today().isoformat()}.md")
             target.write_text(
                 pack_markdown(self.notebook, chosen, self.glossary, self.matcher), encoding="utf-8"
             )
@@ -282,6 +284,10 @@ class DebriefApp(App):
         else:
             write()
 
+    def _export_path(self, name: str) -> Path:
+        self.exports.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return self.exports / name
+
     def _write_export(self, meeting, fmt: str, how: str = "") -> None:
         from debrief.export import debrief_html, debrief_markdown
         from debrief.summary import build_debrief
@@ -291,9 +297,7 @@ class DebriefApp(App):
         text = (
             debrief_html(meeting, debrief) if fmt == "html" else debrief_markdown(meeting, debrief, comments)
         )
-        folder = self.notebook.path.parent / "exports"
-        folder.mkdir(mode=0o700, exist_ok=True)
-        target = folder / f"debrief-{meeting.id}.{fmt}"
+        target = self._export_path(f"debrief-{meeting.id}.{fmt}")
         target.write_text(text, encoding="utf-8")
         target.chmod(0o600)
         self.notify(f"Exported {how}to {target}", title="Exported", timeout=8)
@@ -307,6 +311,7 @@ def make_app(
     theme: str = DARK,
     demo: bool = False,
     matcher: JargonMatcher | None = None,
+    exports: Path | None = None,
 ) -> DebriefApp:
     """The one way to build the app: for the CLI, the demo and the tests."""
     if notebook is None:
@@ -317,4 +322,4 @@ def make_app(
         from debrief.personal import glossary_with
 
         glossary = glossary_with(notebook.personal_entries())
-    return DebriefApp(notebook, glossary, theme=theme, demo=demo, matcher=matcher)
+    return DebriefApp(notebook, glossary, theme=theme, demo=demo, matcher=matcher, exports=exports)
