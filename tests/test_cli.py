@@ -214,3 +214,26 @@ def test_search_command(tmp_path):
     assert run("--db", str(db), "search", "zebra").returncode == 1
     bad = run("--db", str(db), "search", "x", "--from", "March")
     assert bad.returncode == 2 and "--from: 'March' is not a date" in bad.stderr
+
+
+def test_import_a_notes_file_as_a_meeting_once(tmp_path):
+    from debrief.store import Notebook
+
+    db = str(tmp_path / "n.db")
+    notes = FIXTURES / "08-one-to-one-practice-manager.md"
+    first = run("--db", db, "import", str(notes))
+    assert first.returncode == 0
+    assert first.stdout.startswith("Added “1:1 with practice manager (GH)")
+    assert "4 item(s) of personal data" in first.stdout
+    again = run("--db", db, "import", str(notes))
+    assert again.returncode == 0 and "already in the notebook as meeting 1" in again.stdout
+    stored = Notebook(db)
+    assert stored.count() == 1
+    meeting = stored.get(1)
+    assert (meeting.date, meeting.kind) == ("2025-03-03", "1:1")
+    assert stored.db.execute("SELECT jargon_count FROM meetings").fetchone()[0] > 5
+    assert "arrs" in {row[0] for row in stored.db.execute("SELECT entry_id FROM meeting_terms")}
+    empty = tmp_path / "empty.md"
+    empty.write_text("  \n", encoding="utf-8")
+    result = run("--db", db, "import", str(empty))
+    assert result.returncode == 2 and result.stderr.strip().endswith("empty.md: the file is empty")

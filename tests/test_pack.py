@@ -82,8 +82,16 @@ def test_pack_stops_on_personal_data_and_redacts(tmp_path):
     assert "999 390 9963" not in out.read_text(encoding="utf-8")
 
 
-def test_import_of_something_else_is_a_clear_error(tmp_path):
-    other = tmp_path / "notes.md"
-    other.write_text("Just notes.", encoding="utf-8")
-    result = run("--db", str(tmp_path / "n.db"), "import", str(other))
-    assert result.returncode == 2 and "no debrief pack data in this file" in result.stderr
+def test_import_of_a_damaged_pack_is_a_clear_error(tmp_path):
+    damaged = tmp_path / "pack.md"
+    damaged.write_text("# Mentor pack\n```debrief-pack\n{not json\n```\n", encoding="utf-8")
+    result = run("--db", str(tmp_path / "n.db"), "import", str(damaged))
+    assert result.returncode == 2 and result.stderr.startswith(f"debrief: {damaged}: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_import_of_plain_notes_adds_a_meeting_not_a_pack(tmp_path):
+    notes = tmp_path / "notes.md"
+    notes.write_text("PCN board 3 March 2025\n\n- Just notes.", encoding="utf-8")
+    result = run("--db", str(tmp_path / "n.db"), "import", str(notes))
+    assert result.returncode == 0 and "as meeting 1" in result.stdout

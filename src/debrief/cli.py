@@ -133,7 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
     share_flags(pack)
     pack.set_defaults(handler=cmd_pack)
 
-    imp = commands.add_parser("import", help="bring a mentor pack (with comments) into the notebook")
+    imp = commands.add_parser(
+        "import", help="bring a mentor pack (with comments), or a notes file, into the notebook"
+    )
     imp.add_argument("file", help="a pack written by `debrief pack`")
     imp.set_defaults(handler=cmd_import)
 

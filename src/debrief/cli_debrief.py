@@ -145,18 +145,47 @@ def cmd_pack(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Bring a pack (with a mentor's comments) into the notebook; adds only what is missing."""
-    from debrief.pack import PackError, import_pack, read_pack
+    """Bring a mentor pack (with a mentor's comments) into the notebook, adding only what is
+    missing; or notes written elsewhere (a phone, a text editor), as a new meeting."""
+    from debrief.pack import PackError, import_pack, is_pack, read_pack
 
     _, text = read_text(args.file)
+    path = args.db or default_db_path()
+    if not is_pack(text):
+        return _import_notes(args.file, text, path)
     try:
         data = read_pack(text)
     except PackError as exc:
         raise UserError(f"{args.file}: {exc}") from None
-    path = args.db or default_db_path()
     try:
         added = import_pack(Notebook(path), data)
     except StoreError as exc:
         raise UserError(str(exc)) from None
     print("Imported: " + ", ".join(f"{n} new {what}" for what, n in added.items()) + ".")
+    return OK
+
+
+def _import_notes(name: str, text: str, path: Path) -> int:
+    from debrief.intake import add_notes
+    from debrief.personal import glossary_with
+    from debrief.share import meeting_findings
+
+    if not text.strip():
+        raise UserError(f"{name}: the file is empty")
+    try:
+        notebook = Notebook(path)
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    meeting, new = add_notes(notebook, text, JargonMatcher(glossary_with(notebook.personal_entries())))
+    where = f"“{meeting.title}” ({meeting.date}, {meeting.kind})"
+    if not new:
+        print(f"{where} is already in the notebook as meeting {meeting.id}; nothing added.")
+        return OK
+    print(f"Added {where} as meeting {meeting.id}.")
+    found = meeting_findings(meeting)
+    if found:
+        print(
+            f"It holds {len(found)} item(s) of personal data: `debrief check {meeting.id}` lists "
+            "them, and exports will ask you to remove them first."
+        )
     return OK

@@ -6,10 +6,9 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from debrief.intake import add_notes
 from debrief.matcher import JargonMatcher
-from debrief.notes_file import meeting_from_text
 from debrief.store import Notebook
-from debrief.terms_met import meeting_terms
 
 # Samples without a date of their own get this one, so the demo looks the same on every day.
 DEMO_DAY = date(2025, 3, 28)
@@ -26,11 +25,7 @@ def fill_demo(notebook: Notebook, matcher: JargonMatcher) -> int:
     """Add every sample as a meeting (with its jargon count); returns how many."""
     count = 0
     for _, text in demo_notes():
-        meeting = meeting_from_text(text, today=DEMO_DAY)
-        jargon = sum(1 for m in matcher.find(text, meeting.initials) if not m.well_known)
-        stored = notebook.add(meeting, jargon_count=jargon)
-        notebook.set_meeting_terms(stored.id, meeting_terms(stored, matcher))
-        count += 1
+        count += add_notes(notebook, text, matcher, today=DEMO_DAY)[1]
     return count
 
 

@@ -118,6 +118,11 @@ def pack_html(markdown_text: str, data: dict[str, object]) -> str:
     )
 
 
+def is_pack(text: str) -> bool:
+    """Whether the text carries a mentor pack's data (a pack exported by debrief)."""
+    return bool(_MD_DATA.search(text) or _HTML_DATA.search(text))
+
+
 def read_pack(text: str) -> dict[str, object]:
     found = _MD_DATA.search(text) or _HTML_DATA.search(text)
     if not found:

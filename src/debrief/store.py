@@ -317,6 +317,15 @@ class Notebook:
             new_id = self.db["meetings"].insert(row).last_pk
         return self.get(new_id)
 
+    def find_copy(self, meeting: Meeting) -> Meeting | None:
+        """A meeting (not in the bin) with this title, date and notes, if one is stored."""
+        row = self.db.execute(
+            "SELECT id FROM meetings WHERE title = ? AND date = ? AND notes = ? AND deleted_at IS NULL"
+            " ORDER BY id LIMIT 1",
+            [meeting.title, meeting.date, meeting.notes],
+        ).fetchone()
+        return self.get(row[0]) if row else None
+
     def get(self, meeting_id: int) -> Meeting:
         try:
             return _from_row(self.db["meetings"].get(meeting_id))
