@@ -237,3 +237,14 @@ def test_import_a_notes_file_as_a_meeting_once(tmp_path):
     empty.write_text("  \n", encoding="utf-8")
     result = run("--db", db, "import", str(empty))
     assert result.returncode == 2 and result.stderr.strip().endswith("empty.md: the file is empty")
+
+
+def test_a_notes_file_saved_with_a_byte_order_mark_reads_cleanly(tmp_path):
+    notes = tmp_path / "windows.md"
+    notes.write_bytes("\ufeff# PCN board 3 March 2025\r\n\r\n- The ICB met.\r\n".encode())
+    result = run("summary", str(notes), "--format", "json")
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert (data["title"], data["date"]) == ("PCN board 3 March 2025", "2025-03-03")
+    scanned = json.loads(run("scan", str(notes), "--json").stdout)["matches"]
+    assert [(m["surface"], m["start"]) for m in scanned] == [("PCN", 2), ("ICB", 34)]  # no mark
