@@ -248,3 +248,11 @@ def test_a_notes_file_saved_with_a_byte_order_mark_reads_cleanly(tmp_path):
     assert (data["title"], data["date"]) == ("PCN board 3 March 2025", "2025-03-03")
     scanned = json.loads(run("scan", str(notes), "--json").stdout)["matches"]
     assert [(m["surface"], m["start"]) for m in scanned] == [("PCN", 2), ("ICB", 34)]  # no mark
+
+
+def test_a_notebook_path_that_cannot_exist_is_one_line_not_a_traceback(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    result = run("--db", str(blocker / "n.db"), "import", str(SAMPLE))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and "cannot create the notebook here" in result.stderr

@@ -288,3 +288,10 @@ def test_version_changes_with_any_write_to_the_file(tmp_path):
     assert after_mine != start
     other.save(other.get(stored.id).edited(notes="From another window."))
     assert mine.version() != after_mine, "a write from another connection shows too"
+
+
+def test_a_notebook_where_none_can_be_made_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(StoreError, match=r"a-file/n.db: cannot create the notebook here"):
+        Notebook(blocker / "n.db")

@@ -264,10 +264,13 @@ class Notebook:
     def __init__(self, path: Path | str, *, clock=None):
         self.path = Path(path)
         self._clock = clock or (lambda: datetime.now(UTC))
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fresh = not self.path.exists()
-        if fresh:
-            self.path.touch(mode=0o600)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fresh = not self.path.exists()
+            if fresh:
+                self.path.touch(mode=0o600)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot create the notebook here ({exc.strerror})") from None
         try:
             conn = sqlite3.connect(self.path, timeout=5.0, check_same_thread=False)
             self.db = sqlite_utils.Database(conn)
