@@ -95,3 +95,12 @@ def test_import_of_plain_notes_adds_a_meeting_not_a_pack(tmp_path):
     notes.write_text("PCN board 3 March 2025\n\n- Just notes.", encoding="utf-8")
     result = run("--db", str(tmp_path / "n.db"), "import", str(notes))
     assert result.returncode == 0 and "as meeting 1" in result.stdout
+
+
+def test_a_pack_with_no_meetings_since_the_date_is_nothing_found(tmp_path):
+    db = tmp_path / "a.db"
+    Notebook(db).add(Meeting(title="1:1", date="2025-03-03", notes="The ICB met."))
+    out = tmp_path / "pack.md"
+    result = run("--db", str(db), "pack", "--since", "2030-01-01", "-o", str(out))
+    assert result.returncode == 1 and not out.exists()
+    assert result.stderr.strip() == "debrief: no meetings on or after 2030-01-01; nothing written."

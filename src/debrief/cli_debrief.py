@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from debrief.cli_common import OK, PERSONAL_DATA, UserError, print_json, read_text, user_glossary
+from debrief.cli_common import NOTHING, OK, PERSONAL_DATA, UserError, print_json, read_text, user_glossary
 from debrief.glossary import shipped_glossary
 from debrief.matcher import JargonMatcher
 from debrief.store import Notebook, StoreError, default_db_path
@@ -129,8 +129,9 @@ def cmd_pack(args: argparse.Namespace) -> int:
         raise UserError(f"{path}: no notebook here (give --db PATH)")
     notebook = Notebook(path)
     chosen = [m for m in notebook.iter_meetings() if m.date >= args.since]
-    if not chosen:
-        raise UserError(f"no meetings on or after {args.since}")
+    if not chosen:  # nothing found, as `search` says it (exit 1), not bad input
+        print(f"debrief: no meetings on or after {args.since}; nothing written.", file=sys.stderr)
+        return NOTHING
     shareable = [_shareable(args, m, "pack") for m in sorted(chosen, key=lambda m: m.date)]
     glossary = user_glossary(args)
     text = pack_markdown(notebook, shareable, glossary)
