@@ -322,7 +322,17 @@ def test_a_line_giving_the_meeting_date_is_not_a_point_discussed(glossary, match
 
 
 def test_a_term_written_in_the_plural_is_spelt_out_in_the_plural(glossary, matcher):
-    meeting = Meeting(title="T", notes="Both LAs and three PCNs agreed.")
+    meeting = Meeting(title="T", notes="Both LAs and three PCNs agreed. DNAs are up.")
     assert plain_rewrite(meeting, glossary, matcher) == (
-        "Both LAs (local authorities) and three PCNs (primary care networks) agreed."
+        "Both LAs (local authorities) and three PCNs (primary care networks) agreed. "
+        "DNAs (did not attend) are up."  # an action, not a thing: no plural
     )
+
+
+def test_exported_items_start_with_a_capital_unless_they_start_with_jargon():
+    from debrief.export import sentence_case
+
+    assert sentence_case("the ACP post is approved") == "The ACP post is approved"
+    assert sentence_case("icb wants a plan") == "icb wants a plan"
+    assert sentence_case("GH to chase") == "GH to chase"
+    assert sentence_case("") == ""

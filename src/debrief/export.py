@@ -6,9 +6,20 @@ from __future__ import annotations
 import html
 import json
 
+from debrief.english import is_english_word
 from debrief.meeting import Meeting
 from debrief.note_items import Item
 from debrief.summary import Debrief, readability_note
+
+
+def sentence_case(text: str) -> str:
+    """An item as a list shows it: a capital first letter when the first word is an ordinary
+    word ("the ACP post …" -> "The ACP post …"), never when it is jargon typed in lower case
+    ("icb wants …" stays, so it is not turned into a word that does not exist)."""
+    first = text.split(" ", 1)[0].strip(".,;:!?'\"()")
+    if first[:1].islower() and is_english_word(first):
+        return text[0].upper() + text[1:]
+    return text
 
 
 def _yaml_value(value: str) -> str:
@@ -57,7 +68,7 @@ def _action_line(item: Item) -> str:
         due = item.due + (f", {item.extra['due_date']}" if item.extra.get("due_date") else "")
         bits.append(f"due: {due}")
     tail = f" ({'; '.join(bits)})" if bits else ""
-    return f"- [ ] {item.text}{tail}{_where(item)}"
+    return f"- [ ] {sentence_case(item.text)}{tail}{_where(item)}"
 
 
 def _review_line(meeting: Meeting) -> str:
@@ -83,15 +94,17 @@ def debrief_markdown(meeting: Meeting, debrief: Debrief, comments=()) -> str:
             heading = item.heading
             if heading:
                 out += ["", f"### {heading}", ""]
-        out.append(f"- {item.text}{_where(item)}")
+        out.append(f"- {sentence_case(item.text)}{_where(item)}")
     if not debrief.discussed:
         out.append("_Nothing beyond the decisions and actions below._")
     out += ["", "## Decisions", ""]
-    out += [f"- {i.text}{_where(i)}" for i in debrief.decisions] or ["_No decisions recorded._"]
+    out += [f"- {sentence_case(i.text)}{_where(i)}" for i in debrief.decisions] or [
+        "_No decisions recorded._"
+    ]
     out += ["", "## Actions", ""]
     out += [_action_line(i) for i in debrief.actions] or ["_No actions recorded._"]
     out += ["", "## Questions for my mentor", ""]
-    out += [f"- {i.text}{_where(i)}" for i in debrief.questions] or ["_No open questions._"]
+    out += [f"- {sentence_case(i.text)}{_where(i)}" for i in debrief.questions] or ["_No open questions._"]
     out += ["", "## Terms explained", ""]
     for term in debrief.terms:
         name = (
@@ -175,10 +188,12 @@ def debrief_html(meeting: Meeting, debrief: Debrief) -> str:
             heading = item.heading
             if heading:
                 parts.append(f"<h3>{e(heading)}</h3>")
-        group.append(e(item.text) + where(item))
+        group.append(e(sentence_case(item.text)) + where(item))
     parts.append(items(group, "Nothing beyond the decisions and actions below."))
     parts.append("<h2>Decisions</h2>")
-    parts.append(items([e(i.text) + where(i) for i in debrief.decisions], "No decisions recorded."))
+    parts.append(
+        items([e(sentence_case(i.text)) + where(i) for i in debrief.decisions], "No decisions recorded.")
+    )
     parts.append("<h2>Actions</h2>")
     rows = []
     for i in debrief.actions:
@@ -186,10 +201,12 @@ def debrief_html(meeting: Meeting, debrief: Debrief) -> str:
         if i.due:
             bits.append(f"due: {i.due}" + (f", {i.extra['due_date']}" if i.extra.get("due_date") else ""))
         tail = f" <em>({e('; '.join(bits))})</em>" if bits else ""
-        rows.append(e(i.text) + tail + where(i))
+        rows.append(e(sentence_case(i.text)) + tail + where(i))
     parts.append(items(rows, "No actions recorded.", "actions"))
     parts.append("<h2>Questions for my mentor</h2>")
-    parts.append(items([e(i.text) + where(i) for i in debrief.questions], "No open questions."))
+    parts.append(
+        items([e(sentence_case(i.text)) + where(i) for i in debrief.questions], "No open questions.")
+    )
     parts.append("<h2>Terms explained</h2>")
     rows = []
     for t in debrief.terms:

@@ -262,9 +262,13 @@ def explain_terms(
 
 
 def _is_plural(written: str, entry: Entry) -> bool:
-    """ "LAs", "PCNs", "HWBs": the term written in the plural (its own spelling does not end in s)."""
+    """ "LAs", "PCNs", "HWBs": the term written in the plural (its own spelling does not end in
+    s), and an expansion that names a thing. "DNAs" (did not attend) and "D2As" (discharge to
+    assess) name actions, which take no plural."""
     word = re.sub(r"['’]s$", "", written)
     singular = word[:-1].lower()
+    if re.search(r"\b(?:not|to)\b", entry.expansion):
+        return False
     return word.endswith("s") and not entry.term.endswith(("s", "S")) and singular == entry.term.lower()
 
 
