@@ -247,7 +247,8 @@ def test_a_notes_file_saved_with_a_byte_order_mark_reads_cleanly(tmp_path):
     data = json.loads(result.stdout)
     assert (data["title"], data["date"]) == ("PCN board 3 March 2025", "2025-03-03")
     scanned = json.loads(run("scan", str(notes), "--json").stdout)["matches"]
-    assert [(m["surface"], m["start"]) for m in scanned] == [("PCN", 2), ("ICB", 34)]  # no mark
+    # Offsets stay in the text as read, mark included (see the test above).
+    assert [(m["surface"], m["start"]) for m in scanned] == [("PCN", 3), ("ICB", 35)]
 
 
 def test_a_notebook_path_that_cannot_exist_is_one_line_not_a_traceback(tmp_path):

@@ -55,7 +55,7 @@ def read_text(source: str) -> tuple[str, str]:
     if b"\x00" in data:
         raise UserError(f"{name}: looks like a binary file, not text")
     try:
-        return name, data.decode("utf-8-sig")  # a byte-order mark (Windows editors) is not text
+        return name, data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise UserError(f"{name}: line {line}: not UTF-8 text (byte {exc.start})") from None

@@ -55,7 +55,8 @@ def guess_kind(title: str) -> str:
 
 def title_of(text: str) -> str:
     """The first heading, or else the first non-empty line, without Markdown marks."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # strip() does not remove a byte-order mark (Windows editors write one): it is no title.
+    lines = [kept for line in text.splitlines() if (kept := line.replace("\ufeff", "").strip())]
     for line in lines:
         if line.startswith("#"):
             return line.lstrip("#").strip() or "Untitled meeting"
