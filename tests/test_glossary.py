@@ -215,3 +215,11 @@ def test_every_definition_is_short_and_plain(glossary):
 
     assert all(len(e.plain.split()) <= 40 for e in glossary)
     assert median_grade(e.plain for e in glossary) <= 7
+
+
+def test_gist_says_what_a_term_stands_for_or_starts_its_meaning(glossary):
+    from debrief.glossary import gist
+
+    assert gist(glossary["icb"]) == "integrated care board"
+    place = gist(glossary["place"])
+    assert place != "place" and len(place) <= 41 and place.split()[0] in glossary["place"].plain

@@ -235,6 +235,17 @@ class Glossary:
         return Glossary([*self._entries, *extra])
 
 
+def gist(entry: Entry, width: int = 40) -> str:
+    """A term in a few words, for lists: what it stands for, or, for a word that stands for
+    nothing ("place", "virtual ward"), the start of its meaning, cut on a word."""
+    if entry.expansion.lower() != entry.term.lower():
+        return entry.expansion
+    first = entry.plain.split(". ")[0].rstrip(".")
+    if len(first) <= width:
+        return first
+    return first[:width].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def _as_personal(entry: Entry) -> Entry:
     from dataclasses import replace
 

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from debrief.glossary import Entry, Glossary
+from debrief.glossary import Entry, Glossary, gist
 from debrief.matcher import UNKNOWN, Match
 
 
@@ -108,20 +108,9 @@ class TermPanel(VerticalScroll):
             entry = self.glossary.get(entry_id)
             if entry:
                 out.append(f"{entry.term}", style="bold")
-                out.append(f" ×{count}  {_gist(entry)}\n")
+                out.append(f" ×{count}  {gist(entry)}\n")
         if unknown:
             out.append(f"\nNot in the glossary: {len(unknown)}\n", style="bold")
             for word, count in sorted(unknown.items()):
                 out.append(f"{word} ×{count}\n")
         self.query_one("#meeting-terms", Static).update(out)
-
-
-def _gist(entry: Entry) -> str:
-    """What a term stands for; for a word that stands for nothing ("place"), the start of its
-    meaning, so every row in the list says something."""
-    if entry.expansion.lower() != entry.term.lower():
-        return entry.expansion
-    first = entry.plain.split(". ")[0].rstrip(".")
-    if len(first) <= 40:
-        return first
-    return first[:40].rsplit(" ", 1)[0].rstrip(",;:") + "…"

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from debrief.glossary import gist
 from debrief.store import TermMet
 from debrief.tui.key_footer import KeyFooter
 
@@ -43,7 +44,7 @@ class TermsMetScreen(Screen):
         table = self.query_one(DataTable)
         for label, key, width in (
             ("Term", "term", 14),
-            ("Meaning", "meaning", None),
+            ("Meaning", "meaning", 40),
             ("Times", "times", 5),
             ("Meetings", "meetings", 8),
             ("First", "first", 10),
@@ -65,7 +66,7 @@ class TermsMetScreen(Screen):
                 continue
             table.add_row(
                 entry.term,
-                entry.expansion,
+                gist(entry),
                 str(row.count),
                 str(row.meetings),
                 row.first,
