@@ -44,7 +44,7 @@ class TermsMetScreen(Screen):
         table = self.query_one(DataTable)
         for label, key, width in (
             ("Term", "term", 14),
-            ("Meaning", "meaning", 40),
+            ("Meaning", "meaning", self._meaning_width()),
             ("Times", "times", 5),
             ("Meetings", "meetings", 8),
             ("First", "first", 10),
@@ -53,6 +53,16 @@ class TermsMetScreen(Screen):
         ):
             table.add_column(label, key=key, width=width)
         self.refresh_table()
+
+    def _meaning_width(self) -> int:
+        # The other six columns take 66 with their padding, the scrollbar 2: the meaning gets the rest.
+        return max(20, min(48, self.size.width - 66 - 4))
+
+    def on_resize(self) -> None:
+        table = self.query_one(DataTable)
+        if table.columns:
+            table.columns["meaning"].width = self._meaning_width()  # type: ignore[index]
+            table.refresh()
 
     def refresh_table(self) -> None:
         self.rows: list[TermMet] = self.app.notebook.terms_met()
@@ -66,7 +76,7 @@ class TermsMetScreen(Screen):
                 continue
             table.add_row(
                 entry.term,
-                gist(entry),
+                gist(entry, self._meaning_width()),
                 str(row.count),
                 str(row.meetings),
                 row.first,
