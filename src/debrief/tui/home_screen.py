@@ -9,6 +9,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Select, Static
 
+from debrief.export import sentence_case
 from debrief.meeting import KINDS, Meeting, template_for
 from debrief.store import RESTORE_DAYS, MeetingRow
 from debrief.tui.answer_screen import AnswerScreen
@@ -85,7 +86,7 @@ class HomeScreen(Screen):
 
     def on_mount(self) -> None:
         questions = self.query_one("#questions", DataTable)
-        questions.add_column("Open question for my mentor", key="text")
+        questions.add_column("Open question for my mentor", key="text", width=self._question_width())
         questions.add_column("From", key="meeting", width=30)
         table = self.query_one("#meetings", DataTable)
         table.add_column("Date", key="date", width=10)
@@ -100,7 +101,8 @@ class HomeScreen(Screen):
         table = self.query_one("#questions", DataTable)
         table.clear()
         for q in self.open_questions:
-            table.add_row(q.text, _fit(q.meeting_title, 30), key=str(q.id))
+            text = _fit(sentence_case(q.text), self._question_width())
+            table.add_row(text, _fit(q.meeting_title, 30), key=str(q.id))
         title = self.query_one("#questions-title", Static)
         title.update(
             f"Open questions for my mentor · {len(self.open_questions)}  (tab to reach them, enter to answer)"
@@ -138,10 +140,16 @@ class HomeScreen(Screen):
         # Everything but the title is fixed; the title gets the rest (5 columns of padding).
         return max(16, self.size.width - 2 - 10 - 17 - 8 - 5 - 2 * 5 - 2)
 
+    def _question_width(self) -> int:
+        # The meeting it came from takes 30 and the padding and scrollbar 6: the question the rest.
+        return max(20, self.size.width - 2 - 30 - 6)
+
     def on_resize(self) -> None:
         table = self.query_one("#meetings", DataTable)
         if table.columns:
             table.columns["title"].width = self._title_width()  # type: ignore[index]
+            questions = self.query_one("#questions", DataTable)
+            questions.columns["text"].width = self._question_width()  # type: ignore[index]
             self.refresh_list()
 
     def on_screen_resume(self) -> None:
@@ -152,7 +160,8 @@ class HomeScreen(Screen):
         kind = self.query_one("#kind-filter", Select).value
         # Mounting, resizing, resuming and the filter's first value all ask for a refresh at
         # start-up: query and redraw only when something the list shows could have changed.
-        wanted = (search, kind, self.in_bin, self.shown_rows, self.app.notebook.version())
+        version = self.app.notebook.version()
+        wanted = (search, kind, self.in_bin, self.shown_rows, self.size.width, version)
         if wanted == self._shown:
             return
         self._shown = wanted
