@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from debrief.glossary import GlossaryError
@@ -105,3 +105,63 @@ def test_csv_reader_either_reads_or_names_the_file(tmp_path, content):
         read_csv(path)
     except GlossaryError as exc:
         assert str(exc).startswith(str(path))
+
+
+DUE_WORDS = st.sampled_from(
+    [
+        "by",
+        "end of",
+        "the",
+        "Q3",
+        "q5",
+        "3/4",
+        "31/2",
+        "30/02/2025",
+        "fri",
+        "Sept",
+        "march",
+        "28",
+        "1st",
+        "today",
+        "tomorrow",
+        "next week",
+        "within",
+        "48 hours",
+        "quarter",
+        "month",
+        "2026",
+        "/",
+        " ",
+    ]
+)
+
+
+@settings(max_examples=300)
+@given(due=st.one_of(st.text(max_size=30), st.lists(DUE_WORDS, max_size=6).map(" ".join)))
+def test_due_dates_never_raise_and_never_fall_before_the_meeting(due):
+    from datetime import date
+
+    from debrief.due_dates import resolve_due
+
+    found = resolve_due(due, "2025-03-03")
+    if found is not None and not re_explicit_year(due):
+        assert date.fromisoformat(found) >= date(2025, 3, 3)
+
+
+def re_explicit_year(due: str) -> bool:
+    """A due date that names its own year ("3/4/2024") may fall before the meeting."""
+    import re
+
+    return bool(re.search(r"\d{1,2}/\d{1,2}/\d{2,4}|\b\d{4}\b", due))
+
+
+@given(text=st.text())
+@example(text="***\n\nnotes")
+@example(text="\ufeff#\n")
+def test_notes_titles_and_exported_items_never_fail(text):
+    from debrief.export import sentence_case
+    from debrief.notes_file import meeting_from_text, title_of
+
+    assert title_of(text).strip() and "\ufeff" not in title_of(text)
+    assert len(sentence_case(text)) == len(text)
+    meeting_from_text(text)

@@ -60,7 +60,8 @@ def title_of(text: str) -> str:
     for line in lines:
         if line.startswith("#"):
             return line.lstrip("#").strip() or "Untitled meeting"
-    return lines[0].strip("*_ ") if lines else "Untitled meeting"
+    first = lines[0].strip("*_ ") if lines else ""
+    return first or "Untitled meeting"  # "***" or "__" is a divider, not a title
 
 
 def attendees_in(text: str) -> tuple[Attendee, ...]:
