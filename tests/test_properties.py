@@ -165,3 +165,74 @@ def test_notes_titles_and_exported_items_never_fail(text):
     assert title_of(text).strip() and "\ufeff" not in title_of(text)
     assert len(sentence_case(text)) == len(text)
     meeting_from_text(text)
+
+
+NOTE_BITS = st.sampled_from(
+    [
+        "- ",
+        "ACTION: ",
+        "AP: ",
+        "- [ ] ",
+        "Agreed: ",
+        "Decision: ",
+        "Q: ",
+        "?",
+        "ask mentor re ",
+        "KP ",
+        "to send ",
+        "by Fri",
+        "end of March",
+        "Owner: GH, due 28 Feb – ",
+        "# Heading\n",
+        "\n",
+        "ICB",
+        "XQZB ",
+        "NHS no 999 390 9963 ",
+        "DOB 21/05/1982 ",
+        "07700 900872 ",
+        "LS9 7TF ",
+        "a@b.co ",
+        "Mr Smith ",
+        "“",
+        "'",
+    ]
+)
+NOTES = st.one_of(st.text(max_size=300), st.lists(NOTE_BITS, max_size=30).map("".join))
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(notes=NOTES)
+def test_note_items_and_personal_data_never_fail_and_point_into_the_notes(notes):
+    from debrief.note_items import classify_notes
+    from debrief.privacy import find_pii
+
+    line_count = max(1, len(notes.splitlines()))
+    for item in classify_notes(notes, frozenset({"KP", "GH"})):
+        assert item.text.strip() and all(1 <= n <= line_count for n in item.lines)
+    for finding in find_pii(notes):
+        assert 0 <= finding.start < finding.end <= len(notes)
+        assert notes[finding.start : finding.end] == finding.surface
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(notes=NOTES)
+def test_a_debrief_of_any_notes_builds_and_exports(glossary, matcher, notes):
+    from debrief.export import debrief_html, debrief_markdown
+    from debrief.meeting import Meeting
+    from debrief.summary import build_debrief
+
+    meeting = Meeting(title="T", date="2025-03-03", notes=notes)
+    debrief = build_debrief(meeting, glossary, matcher, readability=False)
+    assert debrief_markdown(meeting, debrief).startswith("---\n")
+    assert "<script" not in debrief_html(meeting, debrief).lower() or "<script" not in notes.lower()
+
+
+@given(text=st.text())
+def test_reading_a_pack_fails_only_with_a_pack_error(text):
+    from debrief.pack import PackError, read_pack
+
+    for candidate in (text, f"```debrief-pack\n{text}\n```"):
+        try:
+            read_pack(candidate)
+        except PackError:
+            pass

@@ -157,7 +157,8 @@ def classify_notes(
             continue
         checkbox = bool(_CHECKBOX.match(raw))
         line = _BULLET.sub("", raw, count=1).strip()
-        items.extend(_classify_line(line, number, heading, checkbox, initials, known_terms))
+        found = _classify_line(line, number, heading, checkbox, initials, known_terms)
+        items.extend(i for i in found if any(c.isalnum() for c in i.text))  # not "-- - -"
     return items
 
 
