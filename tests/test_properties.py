@@ -236,3 +236,35 @@ def test_reading_a_pack_fails_only_with_a_pack_error(text):
             read_pack(candidate)
         except PackError:
             pass
+
+
+QUERY_BITS = st.sampled_from(
+    [
+        "arrs",
+        "term:",
+        "term:ARRS",
+        "kind:PCN",
+        'kind:"ICB board"',
+        "from:2025-01-01",
+        "to:x",
+        "person:KP",
+        "TERM:icb",
+        '"',
+        ":",
+        " ",
+        "term:zzzq",
+    ]
+)
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.one_of(st.text(max_size=40), st.lists(QUERY_BITS, max_size=6).map(" ".join)))
+def test_search_queries_and_attendee_lists_always_parse(glossary, query):
+    from debrief.meeting import parse_attendees
+    from debrief.tui.search_screen import parse_query
+
+    words, filters = parse_query(query, glossary)
+    assert set(filters) <= {"term", "kind", "date_from", "date_to", "person"}
+    assert len(words) <= len(query)
+    for person in parse_attendees(query):
+        assert person.label().strip()
