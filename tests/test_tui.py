@@ -560,6 +560,22 @@ async def test_mentor_pack_from_the_app_is_checked_and_redacted(db):
     assert "999 390 9963" not in text and "[NHS number removed]" in text and "## Mini-glossary" in text
 
 
+async def test_the_demo_mentor_pack_covers_the_demo_month(tmp_path):
+    from debrief.demo import make_demo_notebook
+    from debrief.glossary import shipped_glossary
+    from debrief.matcher import JargonMatcher
+
+    notebook = make_demo_notebook(tmp_path, JargonMatcher(shipped_glossary()))
+    app = make_app(notebook=notebook, demo=True, exports=tmp_path / "out")
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.action_pack()
+        await pilot.pause()
+        await pilot.press("r")  # the demo's notes hold patient details: redact them
+        await wait_for(pilot, lambda: any((tmp_path / "out").glob("mentor-pack-*.md")))
+    text = next((tmp_path / "out").glob("mentor-pack-*.md")).read_text(encoding="utf-8")
+    assert "Riverside PCN board" in text and "999 390 9963" not in text
+
+
 async def test_search_everything_in_the_app(db):
     from debrief.tui.search_screen import SearchScreen
 

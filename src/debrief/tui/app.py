@@ -250,9 +250,12 @@ class DebriefApp(App):
         """A mentor pack of the last month's debriefs, after the personal-data check."""
         from datetime import date, timedelta
 
+        from debrief.demo import DEMO_DAY
         from debrief.pack import pack_markdown
 
-        since = (date.today() - timedelta(days=days)).isoformat()
+        # The demo's meetings are fixed in early 2025: its month ends on the demo's own day.
+        today = DEMO_DAY if self.demo else date.today()
+        since = (today - timedelta(days=days)).isoformat()
         meetings = sorted((m for m in self.notebook.iter_meetings() if m.date >= since), key=lambda m: m.date)
         if not meetings:
             self.notify(f"No meetings since {since}.", timeout=4)
