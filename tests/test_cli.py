@@ -235,8 +235,9 @@ def test_import_a_notes_file_as_a_meeting_once(tmp_path):
     assert "arrs" in {row[0] for row in stored.db.execute("SELECT entry_id FROM meeting_terms")}
     empty = tmp_path / "empty.md"
     empty.write_text("  \n", encoding="utf-8")
-    result = run("--db", db, "import", str(empty))
-    assert result.returncode == 2 and result.stderr.strip().endswith("empty.md: the file is empty")
+    for command in (["import"], ["summary"], ["check"]):
+        result = run("--db", db, *command, str(empty))
+        assert result.returncode == 2 and result.stderr.strip().endswith("empty.md: the file is empty")
 
 
 def test_a_notes_file_saved_with_a_byte_order_mark_reads_cleanly(tmp_path):

@@ -27,7 +27,9 @@ def load_meeting(args: argparse.Namespace, source: str):
             return notebook.get(int(source))
         except StoreError as exc:
             raise UserError(str(exc)) from None
-    _, text = read_text(source)
+    name, text = read_text(source)
+    if not text.strip():
+        raise UserError(f"{name}: the file is empty")
     return meeting_from_text(text)
 
 
