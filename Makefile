@@ -24,6 +24,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/matcher.py
 	$(BIN)/python bench/typing.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/debrief.py
 
 check: test
 

@@ -17,6 +17,7 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
         ("matcher.py", ["--size-mb", "0.05", "--repeat", "1"], ["debrief / flashtext", "ratio"]),
         ("typing.py", ["--chars", "3", "--repeat", "1"], ["highlighting / plain", "debrief / minimal"]),
         ("search.py", ["--meetings", "300", "--repeat", "1"], ["raw FTS5", "opening the home screen"]),
+        ("debrief.py", ["--kb", "5", "--repeat", "1"], ["debrief / scan, largest over smallest"]),
     ],
 )
 def test_benchmark_runs(script, args, expected):

@@ -6,8 +6,10 @@ Rule-based and deterministic: the same notes always give the same debrief, offli
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 
 from rapidfuzz import fuzz
 
@@ -97,6 +99,7 @@ def build_debrief(
         attendees=[a.label() for a in meeting.attendees],
         status=meeting.status,
     )
+    top = list(islice((n for n, line in enumerate(meeting.notes.splitlines(), 1) if line.strip()), 3))
     for found in items:
         if found.kind == ACTION:
             due_date = resolve_due(found.due, meeting.date)
@@ -108,7 +111,7 @@ def build_debrief(
         elif found.kind == QUESTION:
             found.extra["source"] = "note"
             debrief.questions.append(found)
-        elif found.kind == POINT and not _is_heading_line(found, meeting):
+        elif found.kind == POINT and not _is_heading_line(found, meeting, top):
             debrief.discussed.append(found)
     debrief.questions.extend(_unknown_term_questions(meeting.notes, matches))
     debrief.terms = _terms_met(matches, chosen, glossary)
@@ -168,11 +171,14 @@ def _terms_met(matches, chosen, glossary) -> list[TermExplained]:
 
 def _unknown_term_questions(notes: str, matches: list[Match]) -> list[Item]:
     seen: dict[str, Item] = {}
+    breaks: list[int] | None = None
     for m in matches:
         if m.kind != UNKNOWN:
             continue
         word = m.surface[:-1] if m.surface.endswith("s") and m.surface[:-1].isupper() else m.surface
-        line = notes.count("\n", 0, m.start) + 1
+        if breaks is None:  # line numbers by bisection: counting from the top each time was quadratic
+            breaks = [found.start() for found in re.finditer("\n", notes)]
+        line = bisect_left(breaks, m.start) + 1
         if word in seen:
             seen[word].lines.append(line)
         else:
@@ -215,6 +221,7 @@ def _spell_out_first_uses(debrief: Debrief, matcher, meeting, chosen) -> None:
     line_starts = [0]
     for line in meeting.notes.splitlines(keepends=True):
         line_starts.append(line_starts[-1] + len(line))
+    starts = sorted(chosen)  # where each term starts in the notes, to find an item's in log time
     for section in (debrief.discussed, debrief.decisions, debrief.actions, debrief.questions):
         for found in section:
             senses: dict[int, Entry] = {}
@@ -224,9 +231,9 @@ def _spell_out_first_uses(debrief: Debrief, matcher, meeting, chosen) -> None:
                 at = line.find(found.text)
                 if at >= 0:  # the item is the line's own text: reuse the notes' senses
                     offset = start + at
-                    senses = {
-                        k - offset: v for k, v in chosen.items() if offset <= k < offset + len(found.text)
-                    }
+                    first = bisect_left(starts, offset)
+                    last = bisect_left(starts, offset + len(found.text))
+                    senses = {k - offset: chosen[k] for k in starts[first:last]}
             found.text = explain_terms(found.text, matcher, seen, meeting.initials, senses)
 
 
@@ -301,12 +308,12 @@ def plain_rewrite(meeting: Meeting, glossary: Glossary, matcher: JargonMatcher |
     return explain_terms(meeting.notes, matcher, set(), meeting.initials, chosen)
 
 
-def _is_heading_line(item: Item, meeting: Meeting) -> bool:
+def _is_heading_line(item: Item, meeting: Meeting, top: list[int]) -> bool:
     """What heads the notes rather than records the meeting: the first line repeating the
     meeting's title (notes typed without a "# " heading), or, among the first three lines and
     before any heading, a line giving the meeting's own date ("Wednesday 26 March 2025, 13:30,
-    council chamber"). The debrief shows both in its own heading already."""
-    top = [n for n, line in enumerate(meeting.notes.splitlines(), 1) if line.strip()][:3]
+    council chamber"). The debrief shows both in its own heading already. `top`: the numbers of
+    the notes' first three lines that are not blank."""
     if not item.lines or item.lines[0] not in top or item.heading:
         return False
     if item.lines[0] == top[0] and item.text.strip(" .*_#") == meeting.title.strip(" .*_#"):

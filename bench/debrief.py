@@ -1,0 +1,82 @@
+"""Benchmark: building a debrief grows in step with the notes, as scanning them does.
+
+    python bench/debrief.py [--kb 50] [--repeat 3]
+
+Builds the debrief of notes of N, 2N and 4N kB (the samples repeated) and, in the same run,
+scans the same notes with the matcher. Prints the debrief / scan ratio at each size; the target
+is that it stays flat (the largest size's ratio at most 1.5 times the smallest's). A step in
+the debrief that reads all the notes once per item would make it climb with the size.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# bench/typing.py is named like the standard library's `typing`: keep this folder off the path.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
+
+import argparse  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from debrief.glossary import shipped_glossary  # noqa: E402
+from debrief.matcher import JargonMatcher  # noqa: E402
+from debrief.meeting import Meeting  # noqa: E402
+from debrief.summary import build_debrief  # noqa: E402
+
+SAMPLES = sorted((ROOT / "tests" / "fixtures").glob("0*.md"))
+
+
+def notes_of(size: int) -> str:
+    texts = [p.read_text(encoding="utf-8") for p in SAMPLES]
+    parts, total, copy = [], 0, 0
+    while total < size:
+        for text in texts:
+            chunk = "\n".join(f"{line} #{copy}" if line.strip() else line for line in text.splitlines())
+            parts.append(chunk)
+            total += len(chunk)
+        copy += 1
+    return "\n\n".join(parts)
+
+
+def best(repeat: int, fn) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kb", type=int, default=50)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    glossary = shipped_glossary()
+    ratios = []
+    for size in (args.kb, 2 * args.kb, 4 * args.kb):
+        meeting = Meeting(title="Board", date="2025-03-03", notes=notes_of(size * 1000))
+
+        def scan(m=meeting):
+            JargonMatcher(glossary).find(m.notes, m.initials)
+
+        def debrief(m=meeting):
+            build_debrief(m, glossary, JargonMatcher(glossary), readability=False)
+
+        t_scan, t_debrief = best(args.repeat, scan), best(args.repeat, debrief)
+        ratios.append(t_debrief / t_scan)
+        print(
+            f"  {size:5d} kB  scan {t_scan * 1000:8.1f} ms  debrief {t_debrief * 1000:8.1f} ms"
+            f"  ratio {ratios[-1]:.2f}"
+        )
+    print(f"debrief / scan, largest over smallest = {ratios[-1] / ratios[0]:.2f}   (target <= 1.5)")
+
+
+if __name__ == "__main__":
+    main()
