@@ -613,3 +613,20 @@ async def test_a_question_written_by_hand_waits_on_the_home_screen(db):
         await pilot.pause()
         assert [q.text for q in app.screen.open_questions] == ["How do I read a board paper?"]
     assert Notebook(db).questions()[0].source == "manual"
+
+
+async def test_the_first_screen_does_not_wait_for_the_english_word_list(db):
+    """Loading it takes about 90 ms; the matcher's warm-up loads it in a worker afterwards."""
+    from debrief import english
+
+    notebook = Notebook(db)
+    meeting = notebook.add(Meeting(title="PCN board", date="2025-03-03", notes="x"))
+    notebook.add_question("who pays for the analyst time?", meeting.id, "note")
+    english._frequencies.cache_clear()
+    app = make_app(db)
+    app._warm_up = lambda: None  # the later warm-up loads it on purpose: keep it out of this test
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        shown = str(app.screen.query_one("#questions", DataTable).get_row_at(0)[0])
+        assert shown == "Who pays for the analyst time?"
+        assert english._frequencies.cache_info().misses == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 
 from debrief.english import is_english_word
 from debrief.meeting import Meeting
@@ -12,12 +13,14 @@ from debrief.note_items import Item
 from debrief.summary import Debrief, readability_note
 
 
-def sentence_case(text: str) -> str:
+def sentence_case(text: str, ordinary: Callable[[str], bool] = is_english_word) -> str:
     """An item as a list shows it: a capital first letter when the first word is an ordinary
     word ("the ACP post …" -> "The ACP post …"), never when it is jargon typed in lower case
-    ("icb wants …" stays, so it is not turned into a word that does not exist)."""
+    ("icb wants …" stays, so it is not turned into a word that does not exist). `ordinary`
+    decides; the English word list is the default (the home screen asks its glossary instead,
+    so opening the app does not wait for that list to load)."""
     first = text.split(" ", 1)[0].strip(".,;:!?'\"()")
-    if first[:1].islower() and is_english_word(first):
+    if first[:1].islower() and ordinary(first):
         return text[0].upper() + text[1:]
     return text
 

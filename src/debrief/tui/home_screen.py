@@ -101,7 +101,7 @@ class HomeScreen(Screen):
         table = self.query_one("#questions", DataTable)
         table.clear()
         for q in self.open_questions:
-            text = _fit(sentence_case(q.text), self._question_width())
+            text = _fit(sentence_case(q.text, self._not_a_term), self._question_width())
             table.add_row(text, _fit(q.meeting_title, 30), key=str(q.id))
         title = self.query_one("#questions-title", Static)
         title.update(
@@ -139,6 +139,9 @@ class HomeScreen(Screen):
     def _title_width(self) -> int:
         # Everything but the title is fixed; the title gets the rest (5 columns of padding).
         return max(16, self.size.width - 2 - 10 - 17 - 8 - 5 - 2 * 5 - 2)
+
+    def _not_a_term(self, word: str) -> bool:
+        return not self.app.glossary.senses(word)
 
     def _question_width(self) -> int:
         # The meeting it came from takes 30 and the padding and scrollbar 6: the question the rest.
