@@ -271,7 +271,7 @@ def cmd_lookup(args: argparse.Namespace) -> int:
         print(f"No exact match for '{query}'. Did you mean:")
     for number, result in enumerate(results, start=1):
         e = result.entry
-        label = e.term if e.expansion.lower() == e.term.lower() else f"{e.term} — {e.expansion}"
+        label = f"{e.term} — {e.expansion}" if e.has_expansion else e.term
         note = "" if result.exact else f"  ({result.score:.0f}% match)"
         print(f"{number}. {label}  [{e.category}]{note}")
         print(f"   {e.plain}")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from debrief.english import is_english_word
 from debrief.meeting import Meeting
 from debrief.note_items import Item
-from debrief.summary import Debrief, readability_note
+from debrief.summary import Debrief, TermExplained, readability_note
 
 
 def sentence_case(text: str, ordinary: Callable[[str], bool] = is_english_word) -> str:
@@ -63,14 +63,25 @@ def _where(item: Item) -> str:
     return f" _(line {lines})_" if item.lines else ""
 
 
-def _action_line(item: Item) -> str:
+def _owner_and_due(item: Item) -> str:
+    """ "owner: GH; due: Fri, 2025-03-07", as the notes give them (empty when they give neither)."""
     bits = []
     if item.owner:
         bits.append(f"owner: {item.owner}")
     if item.due:
         due = item.due + (f", {item.extra['due_date']}" if item.extra.get("due_date") else "")
         bits.append(f"due: {due}")
-    tail = f" ({'; '.join(bits)})" if bits else ""
+    return "; ".join(bits)
+
+
+def _term_name(term: TermExplained) -> str:
+    """ "ICB (integrated care board)", or the term alone when it stands for nothing else."""
+    return term.term if term.expansion.lower() == term.term.lower() else f"{term.term} ({term.expansion})"
+
+
+def _action_line(item: Item) -> str:
+    said = _owner_and_due(item)
+    tail = f" ({said})" if said else ""
     return f"- [ ] {sentence_case(item.text)}{tail}{_where(item)}"
 
 
@@ -110,10 +121,7 @@ def debrief_markdown(meeting: Meeting, debrief: Debrief, comments=()) -> str:
     out += [f"- {sentence_case(i.text)}{_where(i)}" for i in debrief.questions] or ["_No open questions._"]
     out += ["", "## Terms explained", ""]
     for term in debrief.terms:
-        name = (
-            term.term if term.expansion.lower() == term.term.lower() else (f"{term.term} ({term.expansion})")
-        )
-        out.append(f"- **{name}**: {term.plain}")
+        out.append(f"- **{_term_name(term)}**: {term.plain}")
     if not debrief.terms:
         out.append("_No jargon found._")
     out += ["", "## What this means for my role", ""]
@@ -200,10 +208,8 @@ def debrief_html(meeting: Meeting, debrief: Debrief) -> str:
     parts.append("<h2>Actions</h2>")
     rows = []
     for i in debrief.actions:
-        bits = [f"owner: {i.owner}"] if i.owner else []
-        if i.due:
-            bits.append(f"due: {i.due}" + (f", {i.extra['due_date']}" if i.extra.get("due_date") else ""))
-        tail = f" <em>({e('; '.join(bits))})</em>" if bits else ""
+        said = _owner_and_due(i)
+        tail = f" <em>({e(said)})</em>" if said else ""
         rows.append(e(sentence_case(i.text)) + tail + where(i))
     parts.append(items(rows, "No actions recorded.", "actions"))
     parts.append("<h2>Questions for my mentor</h2>")
@@ -213,8 +219,7 @@ def debrief_html(meeting: Meeting, debrief: Debrief) -> str:
     parts.append("<h2>Terms explained</h2>")
     rows = []
     for t in debrief.terms:
-        name = t.term if t.expansion.lower() == t.term.lower() else f"{t.term} ({t.expansion})"
-        rows.append(f'<span class="term">{e(name)}</span>: {e(t.plain)}')
+        rows.append(f'<span class="term">{e(_term_name(t))}</span>: {e(t.plain)}')
     parts.append(items(rows, "No jargon found."))
     parts.append("<h2>What this means for my role</h2>")
     if debrief.reflection:

@@ -55,6 +55,11 @@ class Entry:
     def historical(self) -> bool:
         return self.status == "historical"
 
+    @property
+    def has_expansion(self) -> bool:
+        """Whether the term stands for something longer ("ICB"), unlike "place" or "virtual ward"."""
+        return self.expansion.lower() != self.term.lower()
+
     def forms(self) -> Iterator[str]:
         """Every written form that stands for this sense: term, expansion, aliases."""
         yield self.term
@@ -238,7 +243,7 @@ class Glossary:
 def gist(entry: Entry, width: int = 40) -> str:
     """A term in a few words, for lists: what it stands for, or, for a word that stands for
     nothing ("place", "virtual ward"), the start of its meaning, cut on a word."""
-    if entry.expansion.lower() != entry.term.lower():
+    if entry.has_expansion:
         return entry.expansion
     first = entry.plain.split(". ")[0].rstrip(".")
     if len(first) <= width:

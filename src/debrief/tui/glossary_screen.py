@@ -132,7 +132,7 @@ class GlossaryScreen(Screen):
         self.shown = entry
         out = Text()
         out.append(entry.term, style="bold")
-        if entry.expansion.lower() != entry.term.lower():
+        if entry.has_expansion:
             out.append(f"\n{entry.expansion}", style="italic")
         out.append(f"\n{entry.category}", style="dim")
         out.append(f"\n\n{entry.plain}")
@@ -201,7 +201,7 @@ class GlossaryScreen(Screen):
 
 def _label(entry: Entry) -> Text:
     label = Text(entry.term, style="bold")
-    if entry.expansion.lower() != entry.term.lower():
+    if entry.has_expansion:
         label.append(f"  {entry.expansion}", style="")
     if entry.historical:
         label.append("  (historical)", style="dim")

@@ -77,7 +77,7 @@ class PracticeScreen(Screen):
             return
         self.revealed = True
         text = Text()
-        if entry.expansion.lower() != entry.term.lower():
+        if entry.has_expansion:
             text.append(entry.expansion + "\n", style="bold")
         text.append(entry.plain)
         text.append("\n\nDid you know it? y / n", style="italic")

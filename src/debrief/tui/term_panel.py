@@ -72,7 +72,7 @@ class TermPanel(VerticalScroll):
             return out
         entry = self.senses[0]
         out.append(entry.term, style="bold")
-        if entry.expansion.lower() != entry.term.lower():
+        if entry.has_expansion:
             out.append(f"\n{entry.expansion}", style="italic")
         if match.kind == "fuzzy":
             out.append(f"\n(you typed “{match.surface}”)", style="dim")
