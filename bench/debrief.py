@@ -13,44 +13,23 @@ from __future__ import annotations
 import os
 import sys
 
-# bench/typing.py is named like the standard library's `typing`: keep this folder off the path.
+# bench/typing.py is named like the standard library's `typing`: this folder goes last on the path
+# (after the standard library), where benchlib is still found.
 _HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE] + [_HERE]
 
 import argparse  # noqa: E402
-import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from benchlib import best, build_corpus  # noqa: E402
+
 from debrief.glossary import shipped_glossary  # noqa: E402
 from debrief.matcher import JargonMatcher  # noqa: E402
 from debrief.meeting import Meeting  # noqa: E402
 from debrief.summary import build_debrief  # noqa: E402
-
-SAMPLES = sorted((ROOT / "tests" / "fixtures").glob("0*.md"))
-
-
-def notes_of(size: int) -> str:
-    texts = [p.read_text(encoding="utf-8") for p in SAMPLES]
-    parts, total, copy = [], 0, 0
-    while total < size:
-        for text in texts:
-            chunk = "\n".join(f"{line} #{copy}" if line.strip() else line for line in text.splitlines())
-            parts.append(chunk)
-            total += len(chunk)
-        copy += 1
-    return "\n\n".join(parts)
-
-
-def best(repeat: int, fn) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:
@@ -61,7 +40,7 @@ def main() -> None:
     glossary = shipped_glossary()
     ratios = []
     for size in (args.kb, 2 * args.kb, 4 * args.kb):
-        meeting = Meeting(title="Board", date="2025-03-03", notes=notes_of(size * 1000))
+        meeting = Meeting(title="Board", date="2025-03-03", notes=build_corpus(size * 1000))
 
         def scan(m=meeting):
             JargonMatcher(glossary).find(m.notes, m.initials)

@@ -16,9 +16,10 @@ from __future__ import annotations
 import os
 import sys
 
-# bench/typing.py is named like the standard library's `typing`: keep this folder off the path.
+# bench/typing.py is named like the standard library's `typing`: this folder goes last on the path
+# (after the standard library), where benchlib is still found.
 _HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE] + [_HERE]
 
 import argparse  # noqa: E402
 import statistics  # noqa: E402
@@ -29,37 +30,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 import ahocorasick  # noqa: E402
+from benchlib import best_of, build_corpus  # noqa: E402
 from flashtext import KeywordProcessor  # noqa: E402
 
 from debrief.glossary import load_glossary  # noqa: E402
 from debrief.matcher import _SPLIT, JargonMatcher  # noqa: E402
 from debrief.senses import rank_senses  # noqa: E402
-
-SAMPLES = sorted((ROOT / "tests" / "fixtures").glob("0*.md"))
-
-
-def build_corpus(size: int) -> str:
-    notes = [p.read_text(encoding="utf-8") for p in SAMPLES]
-    parts: list[str] = []
-    total = copy = 0
-    while total < size:
-        for note in notes:
-            lines = [f"{line} #{copy}" if line.strip() else line for line in note.splitlines()]
-            chunk = "\n".join(lines) + "\n\n"
-            parts.append(chunk)
-            total += len(chunk.encode("utf-8"))
-        copy += 1
-    return "".join(parts)
-
-
-def best_of(repeat: int, setup, run) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        state = setup()
-        start = time.perf_counter()
-        result = run(state)
-        times.append(time.perf_counter() - start)
-    return min(times), result
 
 
 def main() -> None:

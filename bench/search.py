@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import sys
 
-# bench/typing.py is named like the standard library's `typing`: keep this folder off the path.
+# bench/typing.py is named like the standard library's `typing`: this folder goes last on the path
+# (after the standard library), where benchlib is still found.
 _HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE] + [_HERE]
 
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
@@ -25,6 +26,8 @@ from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+
+from benchlib import best  # noqa: E402
 
 from debrief.demo import demo_notes  # noqa: E402
 from debrief.meeting import KINDS  # noqa: E402
@@ -65,15 +68,6 @@ def fill(notebook: Notebook, count: int) -> None:
         )
     with notebook.db.atomic():
         notebook.db["meetings"].insert_all(rows, batch_size=500)
-
-
-def best(repeat: int, fn) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 async def open_home(notebook: Notebook) -> float:

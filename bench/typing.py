@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import sys
 
-# This file is named like the standard library's `typing`: keep its folder off the import path.
+# This file is named like the standard library's `typing`: its folder goes last on the path
+# (after the standard library), where benchlib is still found.
 _HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE] + [_HERE]
 
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
@@ -24,6 +25,7 @@ from pathlib import Path  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from benchlib import SAMPLES  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.widgets import Footer, Label, TextArea  # noqa: E402
 
@@ -33,7 +35,6 @@ from debrief.matcher import JargonMatcher  # noqa: E402
 from debrief.tui.app import make_app  # noqa: E402
 from debrief.tui.notes_editor import NotesEditor  # noqa: E402
 
-SAMPLES = sorted((ROOT / "tests" / "fixtures").glob("0*.md"))
 TYPED = "Agreed the icb will fund the pcns; Addtional Roles claims monthly via the CQRS portal. "
 
 
