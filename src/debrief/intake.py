@@ -9,7 +9,7 @@ from debrief.meeting import Meeting
 from debrief.notes_file import meeting_from_text
 from debrief.questions import record_questions
 from debrief.store import Notebook
-from debrief.terms_met import meeting_terms
+from debrief.terms_met import jargon_count, meeting_terms
 
 
 def add_notes(
@@ -23,8 +23,8 @@ def add_notes(
     existing = notebook.find_copy(meeting)
     if existing is not None:
         return existing, False
-    jargon = sum(1 for m in matcher.find(meeting.notes, meeting.initials) if not m.well_known)
-    stored = notebook.add(meeting, jargon_count=jargon)
-    notebook.set_meeting_terms(stored.id, meeting_terms(stored, matcher))
+    matches = matcher.find(meeting.notes, meeting.initials)  # once, for the count and the terms
+    stored = notebook.add(meeting, jargon_count=jargon_count(matches))
+    notebook.set_meeting_terms(stored.id, meeting_terms(stored, matcher, matches))
     record_questions(notebook, stored, matcher.glossary, matcher)
     return stored, True

@@ -28,8 +28,19 @@ def meeting_terms(
     return [tuple(v) for v in found.values()]
 
 
+def jargon_count(matches: list[Match]) -> int:
+    """How many terms the notes use that a newcomer may not know (the home list's count)."""
+    return sum(1 for m in matches if not m.well_known)
+
+
 def sentence_at(text: str, position: int) -> str:
-    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, position)]
+    # A line break ends a sentence, so the search starts where the line does (back over the run
+    # of white space around its break, which a sentence end can span), not at the top of the
+    # text: reading from the top for every term made long notes slow.
+    start = text.rfind("\n", 0, position) + 1
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text, start, position)]
     end = _SENTENCE_END.search(text, position)
     sentence = text[starts[-1] : end.start() if end else len(text)]
     return " ".join(sentence.lstrip("-*# ").split())[:300]

@@ -31,7 +31,7 @@ from debrief.meeting import (
 )
 from debrief.share import meeting_findings
 from debrief.store import Conflict
-from debrief.terms_met import meeting_terms
+from debrief.terms_met import jargon_count, meeting_terms
 from debrief.tui.comment_screen import AskScreen
 from debrief.tui.glossary_screen import GlossaryScreen
 from debrief.tui.key_footer import KeyFooter
@@ -325,7 +325,7 @@ class MeetingScreen(Screen):
         if meeting == self.stored and meeting.id is not None:
             return
         matches = self.app.matcher.find(meeting.notes, meeting.initials)  # once per save
-        jargon = sum(1 for m in matches if not m.well_known)
+        jargon = jargon_count(matches)
         try:
             self.meeting = self.stored = self.notebook.save(meeting, jargon_count=jargon)
         except Conflict as conflict:
