@@ -453,16 +453,19 @@ async def test_terms_i_have_met_and_marking_one_known(tmp_path):
         assert painted(editor) == {"ICB": "quiet", "PCN": "exact"}
 
 
+async def open_the_meeting_and_share_it(pilot) -> None:
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("f5")
+    await pilot.pause()
+    assert pilot.app.screen.meeting.status == "shared"
+
+
 async def test_marking_shared_warns_about_personal_data_in_the_notes(db):
-    notebook = Notebook(db)
-    notebook.add(Meeting(title="1:1", date="2025-01-01", notes="Patient NHS no 999 390 9963 rang."))
+    Notebook(db).add(Meeting(title="1:1", date="2025-01-01", notes="Patient NHS no 999 390 9963 rang."))
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("f5")
-        await pilot.pause()
-        assert app.screen.meeting.status == "shared"
+        await open_the_meeting_and_share_it(pilot)
         warned = [n for n in app._notifications if "personal data" in n.message]
         assert warned and warned[0].severity == "warning"
         assert "1 item(s) of personal data" in warned[0].message
@@ -473,11 +476,7 @@ async def test_review_lock_comment_and_tags(db):
     notebook.add(Meeting(title="Board", date="2025-01-01", notes="The ICB agreed."))
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("f5")
-        await pilot.pause()
-        assert app.screen.meeting.status == "shared"
+        await open_the_meeting_and_share_it(pilot)
         assert not any("personal data" in n.message for n in app._notifications)
         await pilot.press("f9")
         await pilot.press(*"Dr Mentor", "enter")
